@@ -1,0 +1,160 @@
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from .models import (
+    SDG,
+    CooperationType,
+    Country,
+    Enterprise,
+    Language,
+    Project,
+    PublicationStatus,
+    Sector,
+    ServiceInstitution,
+    Talent,
+    Technology,
+    TechnologyField,
+)
+
+
+@admin.register(Country)
+class CountryAdmin(TabbedTranslationAdmin):
+    list_display = ["flag", "name", "iso2", "iso3", "brics_status", "region"]
+    list_display_links = ["name"]
+    list_editable = ["brics_status"]
+    list_filter = ["brics_status", "region"]
+    search_fields = ["name", "name_en", "iso2", "iso3"]
+
+
+@admin.register(Sector, TechnologyField, CooperationType, Language)
+class TaxonAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "code", "ordering"]
+    list_editable = ["ordering"]
+    search_fields = ["name_en", "code"]
+
+
+@admin.register(SDG)
+class SDGAdmin(TabbedTranslationAdmin):
+    list_display = ["number", "name", "title"]
+    list_display_links = ["number", "name"]
+
+
+@admin.action(description=_("Publish selected records"), permissions=["change"])
+def publish(modeladmin, request, queryset):
+    _set_status(modeladmin, request, queryset, PublicationStatus.PUBLISHED)
+
+
+@admin.action(description=_("Archive selected records"), permissions=["change"])
+def archive(modeladmin, request, queryset):
+    _set_status(modeladmin, request, queryset, PublicationStatus.ARCHIVED)
+
+
+def _set_status(modeladmin, request, queryset, status):
+    # One record at a time so slugs, normalised amounts and search vectors stay consistent.
+    records = list(queryset.exclude(status=status))
+    for record in records:
+        record.status = status
+        record.save()
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d record set to “%(status)s”.",
+            "%(count)d records set to “%(status)s”.",
+            len(records),
+        )
+        % {"count": len(records), "status": PublicationStatus(status).label},
+        messages.SUCCESS,
+    )
+
+
+class RecordAdmin(TabbedTranslationAdmin):
+    list_display = ["thumbnail", "title", "country", "status", "updated_at"]
+    list_display_links = ["thumbnail", "title"]
+    list_filter = ["status", "country__brics_status", "sectors", "country"]
+    list_select_related = ["country"]
+    search_fields = ["title_en", "title_zh_hans", "title_ru", "title_pt_br", "title_hi", "slug"]
+    readonly_fields = ["image_preview", "created_at", "updated_at", "published_at"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["country", "owner"]
+    filter_horizontal = ["sectors"]
+    actions = [publish, archive]
+    date_hierarchy = "updated_at"
+    show_facets = admin.ShowFacets.NEVER
+    list_per_page = 50
+
+    @admin.display(description=_("Image"))
+    def thumbnail(self, record):
+        if not record.image:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="60" height="40" style="object-fit:cover" loading="lazy">',
+            record.image.url,
+        )
+
+    @admin.display(description=_("Image preview"))
+    def image_preview(self, record):
+        if not record.image:
+            return _("No image")
+        return format_html(
+            '<img src="{}" alt="" style="max-width:320px;height:auto">', record.image.url
+        )
+
+
+@admin.register(Technology)
+class TechnologyAdmin(RecordAdmin):
+    list_display = [*RecordAdmin.list_display[:3], "trl", "ip_status", *RecordAdmin.list_display[3:]]
+    list_filter = [*RecordAdmin.list_filter[:1], "trl", "ip_status", "technology_fields", *RecordAdmin.list_filter[1:]]
+    filter_horizontal = ["sectors", "technology_fields", "transfer_modes"]
+    autocomplete_fields = [*RecordAdmin.autocomplete_fields, "provider"]
+
+
+@admin.register(Project)
+class ProjectAdmin(RecordAdmin):
+    list_display = [
+        *RecordAdmin.list_display[:3],
+        "stage",
+        "investment_usd",
+        *RecordAdmin.list_display[3:],
+    ]
+    list_filter = [*RecordAdmin.list_filter[:1], "stage", "cooperation_types", "sdgs", *RecordAdmin.list_filter[1:]]
+    filter_horizontal = ["sectors", "cooperation_types", "sdgs"]
+    autocomplete_fields = [*RecordAdmin.autocomplete_fields, "enterprise", "technologies"]
+    readonly_fields = [*RecordAdmin.readonly_fields, "investment_usd"]
+
+
+@admin.register(Talent)
+class TalentAdmin(RecordAdmin):
+    list_display = [*RecordAdmin.list_display[:3], "organisation", "experience_years", *RecordAdmin.list_display[3:]]
+    list_filter = [
+        *RecordAdmin.list_filter[:1],
+        "available_consulting",
+        "available_training",
+        "available_mentoring",
+        "languages",
+        "technology_fields",
+        *RecordAdmin.list_filter[1:],
+    ]
+    filter_horizontal = ["sectors", "technology_fields", "languages"]
+
+
+@admin.register(Enterprise)
+class EnterpriseAdmin(RecordAdmin):
+    list_display = [*RecordAdmin.list_display[:3], "size", "verified", *RecordAdmin.list_display[3:]]
+    list_filter = [*RecordAdmin.list_filter[:1], "verified", "size", "cooperation_offered", *RecordAdmin.list_filter[1:]]
+    filter_horizontal = [
+        "sectors",
+        "cooperation_offered",
+        "interest_sectors",
+        "interest_countries",
+        "interest_cooperation",
+    ]
+
+
+@admin.register(ServiceInstitution)
+class ServiceInstitutionAdmin(RecordAdmin):
+    list_display = [*RecordAdmin.list_display[:3], "institution_type", *RecordAdmin.list_display[3:]]
+    list_filter = [*RecordAdmin.list_filter[:1], "institution_type", *RecordAdmin.list_filter[1:]]
+    filter_horizontal = ["sectors", "countries_served"]

@@ -1,0 +1,345 @@
+"""Filter panels of the public list pages (django-filter).
+
+Every parameter is validated by a form field: a wrong value becomes the form's error
+message and an empty result, never a server error. Many-to-many facets filter through
+``EXISTS`` subqueries so a record matching several values is listed (and counted) once.
+"""
+
+import django_filters as filters
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    SDG,
+    BricsStatus,
+    CooperationType,
+    Country,
+    Enterprise,
+    Language,
+    Project,
+    Sector,
+    ServiceInstitution,
+    Talent,
+    Technology,
+    TechnologyField,
+)
+from .models.enterprise import EnterpriseSize
+from .models.institution import InstitutionType
+from .models.project import ProjectStage
+from .models.talent import Availability
+from .models.technology import IPStatus
+
+TRL_CHOICES = [(n, str(n)) for n in range(1, 10)]
+
+
+def exists_through(queryset, relation, lookup, values):
+    """``queryset`` narrowed to records whose many-to-many ``relation`` has any of ``values``."""
+    field = queryset.model._meta.get_field(relation)
+    through = field.remote_field.through
+    source = field.m2m_field_name()
+    target = field.m2m_reverse_field_name()
+    return queryset.filter(
+        Exists(
+            through.objects.filter(
+                **{source: OuterRef("pk"), f"{target}__{lookup}__in": values}
+            )
+        )
+    )
+
+
+class TaxonFilter(filters.ModelMultipleChoiceFilter):
+    """A multi-valued facet on a taxonomy, addressed in URLs by its stable code."""
+
+    def __init__(self, *args, relation, to_field_name="code", **kwargs):
+        self.relation = relation
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(*args, to_field_name=to_field_name, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return exists_through(
+            qs, self.relation, self.field.to_field_name, [getattr(v, self.field.to_field_name) for v in value]
+        )
+
+
+class RecordFilterSet(filters.FilterSet):
+    q = filters.CharFilter(
+        label=_("Keywords"), method="filter_search", max_length=200, strip=True
+    )
+    country = filters.ModelChoiceFilter(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        to_field_name="iso2",
+        empty_label=_("All countries"),
+    )
+    brics = filters.MultipleChoiceFilter(
+        label=_("BRICS status"),
+        field_name="country__brics_status",
+        choices=BricsStatus.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sector = TaxonFilter(
+        label=_("Sector"), queryset=Sector.objects.all(), relation="sectors"
+    )
+    sort = filters.ChoiceFilter(
+        label=_("Sort by"), method="filter_sort", empty_label=None, choices=()
+    )
+
+    # (value, label, ordering); the first is the default without a keyword.
+    sort_options = [
+        ("newest", _("Newest first"), ["-published_at", "-id"]),
+        ("title", _("Title A–Z"), ["title", "id"]),
+    ]
+
+    class Meta:
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("relevance", _("Relevance"))] + [(v, label) for v, label, _o in self.sort_options]
+        self.filters["sort"].extra["choices"] = choices
+        self.form.fields["sort"].choices = choices
+        self.form.fields["sort"].required = False
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_sort(self, queryset, name, value):
+        # Applied in filter_queryset, once the keyword search has annotated the rank.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        sort, keyword = data.get("sort"), data.get("q")
+        if sort in (None, "", "relevance"):
+            if keyword:
+                return queryset.order_by("-rank", "-published_at", "-id")
+            sort = self.sort_options[0][0]
+        ordering = dict((v, o) for v, _label, o in self.sort_options)[sort]
+        return queryset.order_by(*ordering)
+
+
+class TechnologyFilterSet(RecordFilterSet):
+    field = TaxonFilter(
+        label=_("Technology field"),
+        queryset=TechnologyField.objects.all(),
+        relation="technology_fields",
+    )
+    trl_min = filters.TypedChoiceFilter(
+        label=_("Readiness from TRL"),
+        field_name="trl",
+        lookup_expr="gte",
+        choices=TRL_CHOICES,
+        coerce=int,
+        empty_label=_("Any"),
+    )
+    trl_max = filters.TypedChoiceFilter(
+        label=_("Readiness up to TRL"),
+        field_name="trl",
+        lookup_expr="lte",
+        choices=TRL_CHOICES,
+        coerce=int,
+        empty_label=_("Any"),
+    )
+    ip = filters.MultipleChoiceFilter(
+        label=_("Intellectual property"),
+        field_name="ip_status",
+        choices=IPStatus.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    transfer = TaxonFilter(
+        label=_("Transfer mode"),
+        queryset=CooperationType.objects.all(),
+        relation="transfer_modes",
+    )
+
+    sort_options = [
+        *RecordFilterSet.sort_options,
+        ("trl", _("Most mature first"), ["-trl", "-published_at", "-id"]),
+        ("co2", _("Largest CO₂ reduction"), ["-co2_reduction", "-id"]),
+    ]
+
+    class Meta:
+        model = Technology
+        fields = []
+
+
+class ProjectFilterSet(RecordFilterSet):
+    field = filters.ModelMultipleChoiceFilter(
+        label=_("Technology field"),
+        queryset=TechnologyField.objects.all(),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_field",
+    )
+    stage = filters.MultipleChoiceFilter(
+        label=_("Stage"), choices=ProjectStage.choices, widget=forms.CheckboxSelectMultiple
+    )
+    investment_min = filters.NumberFilter(
+        label=_("Investment from (USD)"),
+        field_name="investment_usd",
+        lookup_expr="gte",
+        min_value=0,
+        max_value=10**14,
+    )
+    investment_max = filters.NumberFilter(
+        label=_("Investment up to (USD)"),
+        field_name="investment_usd",
+        lookup_expr="lte",
+        min_value=0,
+        max_value=10**14,
+    )
+    cooperation = TaxonFilter(
+        label=_("Cooperation sought"),
+        queryset=CooperationType.objects.all(),
+        relation="cooperation_types",
+    )
+    sdg = TaxonFilter(
+        label=_("Sustainable Development Goal"),
+        queryset=SDG.objects.all(),
+        relation="sdgs",
+        to_field_name="number",
+    )
+
+    sort_options = [
+        *RecordFilterSet.sort_options,
+        ("investment", _("Largest investment"), ["-investment_usd", "-id"]),
+        ("co2", _("Largest CO₂ reduction"), ["-co2_reduction", "-id"]),
+    ]
+
+    class Meta:
+        model = Project
+        fields = []
+
+    def filter_field(self, queryset, name, value):
+        """Projects that use a technology of one of the fields."""
+        if not value:
+            return queryset
+        through = Project.technologies.through
+        return queryset.filter(
+            Exists(
+                through.objects.filter(
+                    project=OuterRef("pk"),
+                    technology__technology_fields__in=value,
+                )
+            )
+        )
+
+
+class TalentFilterSet(RecordFilterSet):
+    field = TaxonFilter(
+        label=_("Field of expertise"),
+        queryset=TechnologyField.objects.all(),
+        relation="technology_fields",
+    )
+    language = TaxonFilter(
+        label=_("Working language"),
+        queryset=Language.objects.all(),
+        relation="languages",
+    )
+    availability = filters.MultipleChoiceFilter(
+        label=_("Available for"),
+        choices=Availability.choices,
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_availability",
+    )
+    experience_min = filters.NumberFilter(
+        label=_("At least years of experience"),
+        field_name="experience_years",
+        lookup_expr="gte",
+        min_value=0,
+        max_value=80,
+    )
+
+    sort_options = [
+        ("newest", _("Newest first"), ["-published_at", "-id"]),
+        ("title", _("Name A–Z"), ["title", "id"]),
+        ("experience", _("Most experienced"), ["-experience_years", "-id"]),
+    ]
+
+    class Meta:
+        model = Talent
+        fields = []
+
+    def filter_availability(self, queryset, name, value):
+        """Experts available for every one of the chosen kinds of work."""
+        return queryset.filter(**{f"available_{kind}": True for kind in value})
+
+
+class EnterpriseFilterSet(RecordFilterSet):
+    size = filters.MultipleChoiceFilter(
+        label=_("Size"), choices=EnterpriseSize.choices, widget=forms.CheckboxSelectMultiple
+    )
+    cooperation = TaxonFilter(
+        label=_("Cooperation offered"),
+        queryset=CooperationType.objects.all(),
+        relation="cooperation_offered",
+    )
+    invests_in = filters.ModelChoiceFilter(
+        label=_("Invests in country"),
+        queryset=Country.objects.all(),
+        to_field_name="iso2",
+        method="filter_invests_in",
+        empty_label=_("Any country"),
+    )
+    verified = filters.BooleanFilter(
+        label=_("Verified by the secretariat only"),
+        widget=forms.CheckboxInput,
+        method="filter_verified",
+    )
+
+    sort_options = [
+        ("newest", _("Newest first"), ["-published_at", "-id"]),
+        ("title", _("Name A–Z"), ["title", "id"]),
+        ("founded", _("Oldest established"), ["founded", "id"]),
+    ]
+
+    class Meta:
+        model = Enterprise
+        fields = []
+
+    def filter_invests_in(self, queryset, name, value):
+        return exists_through(queryset, "interest_countries", "iso2", [value.iso2])
+
+    def filter_verified(self, queryset, name, value):
+        return queryset.filter(verified=True) if value else queryset
+
+
+class ServiceInstitutionFilterSet(RecordFilterSet):
+    type = filters.MultipleChoiceFilter(
+        label=_("Type of institution"),
+        field_name="institution_type",
+        choices=InstitutionType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    serves = filters.ModelChoiceFilter(
+        label=_("Serves country"),
+        queryset=Country.objects.all(),
+        to_field_name="iso2",
+        method="filter_serves",
+        empty_label=_("Any country"),
+    )
+
+    sort_options = [
+        ("newest", _("Newest first"), ["-published_at", "-id"]),
+        ("title", _("Name A–Z"), ["title", "id"]),
+    ]
+
+    class Meta:
+        model = ServiceInstitution
+        fields = []
+
+    def filter_serves(self, queryset, name, value):
+        return exists_through(queryset, "countries_served", "iso2", [value.iso2])
+
+
+FILTERSETS = {
+    "technologies": TechnologyFilterSet,
+    "projects": ProjectFilterSet,
+    "talents": TalentFilterSet,
+    "enterprises": EnterpriseFilterSet,
+    "institutions": ServiceInstitutionFilterSet,
+}

@@ -1,0 +1,147 @@
+"""What the five resource databases have in common."""
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from databases import search
+
+
+def record_image_path(record, filename):
+    """A fresh, unguessable name per upload, grouped by database and month."""
+    extension = PurePath(filename).suffix.lower()[:5]
+    return f"records/{record._meta.model_name}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING = "pending", _("Pending review")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    ARCHIVED = "archived", _("Archived")
+
+
+class RecordQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def for_cards(self):
+        """What a record card shows, in a fixed number of queries whatever the page size."""
+        return (
+            self.select_related("country")
+            .prefetch_related("sectors")
+            .defer(*self.model.card_deferred_fields())
+        )
+
+    def search(self, query):
+        """Records matching ``query``, annotated with ``rank`` (best first when ordered by it)."""
+        return search.filter_queryset(self, query)
+
+
+class Record(models.Model):
+    """Abstract base of every resource database record.
+
+    ``title``, ``summary`` and ``description`` are translated by django-modeltranslation;
+    each concrete model names the fields its full-text search covers in ``search_fields``.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True)
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    country = models.ForeignKey(
+        "databases.Country",
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="%(class)s_records",
+        null=True,
+        blank=True,
+    )
+    sectors = models.ManyToManyField(
+        "databases.Sector",
+        verbose_name=_("sectors"),
+        related_name="%(class)s_records",
+        blank=True,
+    )
+    image = models.ImageField(
+        _("image"), upload_to=record_image_path, blank=True, max_length=255
+    )
+    status = models.CharField(
+        _("publication status"),
+        max_length=10,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.SET_NULL,
+        related_name="owned_%(class)s_records",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Maintained by a database trigger on PostgreSQL (see databases/search.py); unused on SQLite.
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
+
+    objects = RecordQuerySet.as_manager()
+
+    search_fields = {"A": ["title"], "B": ["summary"], "C": ["description"]}
+    url_name = ""
+
+    class Meta:
+        abstract = True
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            # Public list pages: published records, newest first.
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                name="%(class)s_status_pub_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        if self.status == PublicationStatus.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(f"databases:{self.url_name}-detail", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return self.status == PublicationStatus.PUBLISHED
+
+    @classmethod
+    def card_deferred_fields(cls):
+        """Long texts a card never shows, in every language."""
+        from modeltranslation.translator import translator
+
+        opts = translator.get_options_for_model(cls)
+        return [f.name for f in opts.all_fields.get("description", ())] + [
+            "description",
+            "search_vector",
+        ]
+
+    def unique_slug(self):
+        base = slugify(self.title)[:200] or self._meta.model_name
+        slug, n = base, 1
+        manager = type(self)._default_manager
+        while manager.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug

@@ -1,0 +1,168 @@
+"""Read-side rules of the public database pages: search, facets, related records."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .models import Enterprise, Project, ServiceInstitution, Talent, Technology
+from .registry import DATABASES
+from .search import clean_query
+
+PAGE_SIZE = settings.RECORDS_PER_PAGE
+SEARCH_RESULTS_PER_DATABASE = 5
+RELATED_LIMIT = 4
+
+__all__ = ["clean_query"]
+
+
+def query_without(querydict, key, value=None):
+    """The query string without ``key`` (or only without its ``value``), and without the page."""
+    query = querydict.copy()
+    if value is None:
+        query.pop(key, None)
+    else:
+        query.setlist(key, [v for v in query.getlist(key) if v != value])
+    if key != "page":
+        query.pop("page", None)
+    return query.urlencode()
+
+
+def active_filters(filterset, querydict):
+    """One chip per filter value in the query string, each with the link that removes it."""
+    form = filterset.form
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    chips = []
+    for name, field in form.fields.items():
+        if name == "sort":
+            continue
+        for raw in querydict.getlist(name):
+            if not raw.strip():
+                continue
+            chips.append(
+                {
+                    "label": field.label,
+                    "value": _display_value(field, cleaned.get(name), raw),
+                    "remove_url": "?" + query_without(querydict, name, raw),
+                }
+            )
+    return chips
+
+
+def _display_value(field, cleaned, raw):
+    to_field = getattr(field, "to_field_name", None)
+    if to_field and cleaned is not None:
+        objects = cleaned if isinstance(cleaned, (list, tuple, models.QuerySet)) else [cleaned]
+        for obj in objects:
+            if str(getattr(obj, to_field)) == raw:
+                return str(obj)
+    if getattr(field, "widget", None) is not None and field.widget.__class__.__name__ == "CheckboxInput":
+        return _("Yes")
+    choices = getattr(field, "choices", None)
+    if choices is not None and not to_field:
+        for value, label in choices:
+            if str(value) == raw:
+                return label
+    return raw
+
+
+def detail_queryset(model):
+    """Published records with every relation a detail page shows, fetched up front."""
+    foreign_keys = [
+        f.name
+        for f in model._meta.get_fields()
+        if f.many_to_one and f.concrete and f.name != "owner"
+    ]
+    many_to_many = [f.name for f in model._meta.many_to_many]
+    return (
+        model.objects.published()
+        .select_related(*foreign_keys)
+        .prefetch_related(*many_to_many)
+        .defer("search_vector")
+    )
+
+
+def _cards(model):
+    return model.objects.published().for_cards()
+
+
+def _sharing(record, relation):
+    """Other published records of the same kind sharing one of ``relation``'s values."""
+    model = type(record)
+    ids = [obj.pk for obj in getattr(record, relation).all()]
+    if not ids:
+        return model.objects.none()
+    through = model._meta.get_field(relation).remote_field.through
+    field = model._meta.get_field(relation)
+    matching = through.objects.filter(
+        **{f"{field.m2m_reverse_field_name()}__in": ids}
+    ).values(field.m2m_field_name())
+    return _cards(model).filter(pk__in=matching).exclude(pk=record.pk)[:RELATED_LIMIT]
+
+
+def related_records(record):
+    """Sections of related public records for a detail page: (heading, records)."""
+    sections = []
+    if isinstance(record, Technology):
+        sections = [
+            (_("Projects using this technology"), _cards(Project).filter(technologies=record)[:RELATED_LIMIT]),
+            (_("Similar technologies"), _sharing(record, "technology_fields")),
+        ]
+    elif isinstance(record, Project):
+        sections = [
+            (_("Technologies used"), _cards(Technology).filter(projects=record)[:RELATED_LIMIT]),
+            (_("Similar projects"), _sharing(record, "sectors")),
+        ]
+    elif isinstance(record, Talent):
+        sections = [(_("Experts in the same fields"), _sharing(record, "technology_fields"))]
+    elif isinstance(record, Enterprise):
+        sections = [
+            (_("Projects of this enterprise"), _cards(Project).filter(enterprise=record)[:RELATED_LIMIT]),
+            (_("Technologies provided"), _cards(Technology).filter(provider=record)[:RELATED_LIMIT]),
+            (_("Enterprises in the same sectors"), _sharing(record, "sectors")),
+        ]
+    elif isinstance(record, ServiceInstitution):
+        sections = [
+            (
+                _("Institutions of the same type"),
+                _cards(ServiceInstitution)
+                .filter(institution_type=record.institution_type)
+                .exclude(pk=record.pk)[:RELATED_LIMIT],
+            )
+        ]
+    return [(heading, list(records)) for heading, records in sections if records]
+
+
+def search_all(raw_query):
+    """The best matches of each database for ``raw_query``, with each database's total."""
+    query = clean_query(raw_query)
+    if not query:
+        return []
+    groups = []
+    for database in DATABASES:
+        matches = database.model.objects.published().search(query)
+        groups.append(
+            {
+                "database": database,
+                "count": matches.count(),
+                "results": list(
+                    matches.for_cards().order_by("-rank", "-id")[:SEARCH_RESULTS_PER_DATABASE]
+                ),
+            }
+        )
+    return groups
+
+
+HOME_LATEST = 4
+
+
+def home_context():
+    """Counts and entry points of the five databases, and the newest projects and technologies."""
+    return {
+        "database_counts": [
+            (database, database.model.objects.published().count()) for database in DATABASES
+        ],
+        "latest_projects": list(_cards(Project).order_by("-published_at", "-id")[:HOME_LATEST]),
+        "latest_technologies": list(
+            _cards(Technology).order_by("-published_at", "-id")[:HOME_LATEST]
+        ),
+    }

@@ -1,0 +1,72 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from . import services
+from .filters import FILTERSETS
+from .registry import BY_KEY, DATABASES
+
+
+class DatabaseMixin:
+    database_key = None
+
+    @property
+    def database(self):
+        return BY_KEY[self.database_key]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(database=self.database, **kwargs)
+
+
+class RecordListView(DatabaseMixin, FilterView):
+    template_name = "databases/record_list.html"
+    paginate_by = services.PAGE_SIZE
+    page_kwarg = "page"
+
+    def get_filterset_class(self):
+        return FILTERSETS[self.database_key]
+
+    def get_queryset(self):
+        return self.database.model.objects.published().for_cards()
+
+    def paginate_queryset(self, queryset, page_size):
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:
+            raise Http404(_("There is no such page of results."))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["active_filters"] = services.active_filters(self.filterset, self.request.GET)
+        context["page_query"] = services.query_without(self.request.GET, "page")
+        return context
+
+
+class RecordDetailView(DatabaseMixin, DetailView):
+    template_name = "databases/record_detail.html"
+    context_object_name = "record"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            services.detail_queryset(self.database.model), slug=self.kwargs["slug"]
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            related=services.related_records(self.object), **kwargs
+        )
+
+
+class SearchView(TemplateView):
+    template_name = "databases/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "")
+        return super().get_context_data(
+            query=services.clean_query(query),
+            groups=services.search_all(query),
+            databases=DATABASES,
+            **kwargs,
+        )

@@ -1,0 +1,64 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return connection.vendor
+
+
+def _check_cache():
+    cache.set("healthz", "ok", 10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("cache did not return what was stored")
+    return settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+
+
+def _check_broker():
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "in-process (eager)"
+    from platform_site.celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+    return conn.transport_cls
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """Liveness and dependencies for load balancers: 200 when all are up, 503 otherwise."""
+    checks = {"database": _check_database, "cache": _check_cache, "broker": _check_broker}
+    report, healthy = {}, True
+    for name, check in checks.items():
+        try:
+            report[name] = {"ok": True, "backend": str(check())}
+        except Exception:
+            logger.exception("Health check %s failed", name)
+            report[name] = {"ok": False}
+            healthy = False
+    report["status"] = "ok" if healthy else "unavailable"
+    return JsonResponse(report, status=200 if healthy else 503)
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/member/" for code, _name in settings.LANGUAGES),
+        *(f"Disallow: /{code}/accounts/" for code, _name in settings.LANGUAGES),
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
