@@ -30,7 +30,7 @@ from .models.project import ProjectStage
 from .models.talent import Availability
 from .models.technology import IPStatus
 
-TRL_CHOICES = [(n, str(n)) for n in range(1, 10)]
+TRL_CHOICES = [(str(n), str(n)) for n in range(1, 10)]
 
 
 def exists_through(queryset, relation, lookup, values):
@@ -98,7 +98,9 @@ class RecordFilterSet(filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("relevance", _("Relevance"))] + [(v, label) for v, label, _o in self.sort_options]
+        choices = [(v, label) for v, label, _o in self.sort_options]
+        if self.data.get("q", "").strip():
+            choices.insert(0, ("relevance", _("Relevance")))
         self.filters["sort"].extra["choices"] = choices
         self.form.fields["sort"].choices = choices
         self.form.fields["sort"].required = False
@@ -128,20 +130,18 @@ class TechnologyFilterSet(RecordFilterSet):
         queryset=TechnologyField.objects.all(),
         relation="technology_fields",
     )
-    trl_min = filters.TypedChoiceFilter(
+    trl_min = filters.ChoiceFilter(
         label=_("Readiness from TRL"),
         field_name="trl",
         lookup_expr="gte",
         choices=TRL_CHOICES,
-        coerce=int,
         empty_label=_("Any"),
     )
-    trl_max = filters.TypedChoiceFilter(
+    trl_max = filters.ChoiceFilter(
         label=_("Readiness up to TRL"),
         field_name="trl",
         lookup_expr="lte",
         choices=TRL_CHOICES,
-        coerce=int,
         empty_label=_("Any"),
     )
     ip = filters.MultipleChoiceFilter(

@@ -64,3 +64,14 @@ DATABASES = (
 )
 
 BY_KEY = {db.key: db for db in DATABASES}
+
+
+class _ByModel(dict):
+    """Registry entries by model class, filled on first use (models load after this module)."""
+
+    def __missing__(self, model):
+        self.update({db.model: db for db in DATABASES})
+        return self[model]
+
+
+BY_MODEL = _ByModel()

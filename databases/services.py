@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Enterprise, Project, ServiceInstitution, Talent, Technology
-from .registry import DATABASES
+from .registry import BY_KEY, BY_MODEL, DATABASES
 from .search import clean_query
 
 PAGE_SIZE = settings.RECORDS_PER_PAGE
@@ -129,7 +129,14 @@ def related_records(record):
                 .exclude(pk=record.pk)[:RELATED_LIMIT],
             )
         ]
-    return [(heading, list(records)) for heading, records in sections if records]
+    result = []
+    for heading, records in sections:
+        records = list(records)
+        if records:
+            result.append(
+                {"heading": heading, "database": BY_MODEL[type(records[0])], "records": records}
+            )
+    return result
 
 
 def search_all(raw_query):
@@ -158,6 +165,7 @@ HOME_LATEST = 4
 def home_context():
     """Counts and entry points of the five databases, and the newest projects and technologies."""
     return {
+        "databases_by_key": BY_KEY,
         "database_counts": [
             (database, database.model.objects.published().count()) for database in DATABASES
         ],

@@ -22,6 +22,8 @@ class DatabaseMixin:
 
 class RecordListView(DatabaseMixin, FilterView):
     template_name = "databases/record_list.html"
+    # Apply the valid filters and report the invalid ones, rather than showing nothing.
+    strict = False
     paginate_by = services.PAGE_SIZE
     page_kwarg = "page"
 
@@ -41,6 +43,11 @@ class RecordListView(DatabaseMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["active_filters"] = services.active_filters(self.filterset, self.request.GET)
         context["page_query"] = services.query_without(self.request.GET, "page")
+        page = context["page_obj"]
+        if page is not None:
+            context["page_range"] = page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            )
         return context
 
 

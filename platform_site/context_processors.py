@@ -2,6 +2,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from databases.registry import DATABASES
+
 
 def site(request):
     """The language switcher and hreflang alternates: this same page in every language."""
@@ -16,7 +18,13 @@ def site(request):
         }
         for code, name in settings.LANGUAGES
     ]
+    match = request.resolver_match
+    current_url_name = match.url_name if match else ""
     return {
+        "nav_databases": [
+            (database, current_url_name.startswith(database.url_name + "-"))
+            for database in DATABASES
+        ],
         "language_alternates": alternates,
         "default_alternate_url": translate_url(path, settings.LANGUAGE_CODE),
     }

@@ -36,7 +36,10 @@ class ServiceInstitution(Record):
         verbose_name = _("service institution")
         verbose_name_plural = _("service institutions")
         indexes = [
-            *Record.Meta.indexes,
+            # Public list pages: published records, newest first.
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="institution_status_pub_idx"
+            ),
             # The institution-type facet.
             models.Index(
                 fields=["status", "institution_type"], name="institution_status_type_idx"

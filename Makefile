@@ -1,0 +1,79 @@
+# Green Industry Service Platform. `make run` serves it; `make test` tests it.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+EMBEDDED := DJANGO_DEBUG=true
+RUN_PORT ?= 8000
+
+.PHONY: run test lint format check messages compilemessages bench bench-databases clean
+
+# Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
+$(VENV)/.installed: pyproject.toml
+	@set -e; interp=""; \
+	for candidate in python3.14 python3.13 python3.12 python3 python; do \
+	  if command -v $$candidate >/dev/null 2>&1 && \
+	     $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	    interp=$$(command -v $$candidate); break; fi; \
+	done; \
+	if [ -z "$$interp" ] && command -v pyenv >/dev/null 2>&1; then \
+	  for version in $$(pyenv versions --bare 2>/dev/null | sort -rV); do \
+	    case $$version in 3.1[2-9]|3.1[2-9].*) interp="$$(pyenv root)/versions/$$version/bin/python"; break;; esac; \
+	  done; \
+	fi; \
+	if [ -z "$$interp" ]; then \
+	  echo "No Python 3.12 or newer found. Django 6 needs it: install python3.12 or python3.13" >&2; \
+	  echo "(e.g. 'apt install python3.13 python3.13-venv' or 'pyenv install 3.13'), then run make again." >&2; \
+	  exit 1; \
+	fi; \
+	echo "Using $$interp ($$($$interp --version))"; \
+	[ -x $(PY) ] || $$interp -m venv $(VENV); \
+	$(PY) -m pip install --quiet --upgrade pip; \
+	$(PY) -m pip install --quiet -e '.[dev]'; \
+	touch $@
+
+# The embedded default: SQLite, local-memory cache, Celery tasks in-process.
+var/.demo-loaded: | $(VENV)/.installed
+	@mkdir -p var
+	$(EMBEDDED) $(PY) manage.py migrate --noinput
+	$(EMBEDDED) $(PY) manage.py seed_demo --per-database 30
+	@touch $@
+
+run: $(VENV)/.installed var/.demo-loaded
+	$(EMBEDDED) $(PY) manage.py migrate --noinput
+	@echo "Serving the portal at http://127.0.0.1:$(RUN_PORT)/  (admin: $(PY) manage.py createsuperuser)"
+	$(EMBEDDED) $(PY) manage.py runserver 127.0.0.1:$(RUN_PORT)
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# What CI checks besides the tests: lint, and no model change without its migration.
+check: lint
+	$(EMBEDDED) $(PY) manage.py makemigrations --check --dry-run
+	$(EMBEDDED) $(PY) manage.py check
+
+messages: $(VENV)/.installed
+	$(EMBEDDED) $(PY) manage.py makemessages --all --no-obsolete --ignore='.venv/*' --ignore='var/*' --ignore='node_modules/*'
+	$(EMBEDDED) $(PY) manage.py compilemessages --ignore='.venv/*'
+
+compilemessages: $(VENV)/.installed
+	$(EMBEDDED) $(PY) manage.py compilemessages --ignore='.venv/*'
+
+# 100k records per database on PostgreSQL, then server-side timings of the public pages.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gisp_bench
+BENCH_PER_DATABASE ?= 100000
+bench-databases: $(VENV)/.installed
+	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SECRET_KEY=bench $(PY) manage.py migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SECRET_KEY=bench $(PY) manage.py seed_demo --clear --no-images --per-database $(BENCH_PER_DATABASE)
+	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SECRET_KEY=bench DJANGO_ALLOWED_HOSTS=testserver $(PY) manage.py bench_databases
+
+bench: bench-databases
+
+clean:
+	rm -rf var/db.sqlite3 var/.demo-loaded var/media var/static

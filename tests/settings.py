@@ -1,0 +1,36 @@
+"""Test settings: the real settings, pointed at PostgreSQL and Redis when they are reachable.
+
+CI always has both on 127.0.0.1; a laptop without them falls back to the embedded defaults
+(SQLite, local-memory cache, eager Celery). The pytest header says which were used.
+"""
+
+import os
+import socket
+
+
+def _reachable(host, port):
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
+if "DATABASE_URL" not in os.environ and _reachable("127.0.0.1", 5432):
+    os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/green_platform"
+if "REDIS_URL" not in os.environ and _reachable("127.0.0.1", 6379):
+    os.environ["REDIS_URL"] = "redis://127.0.0.1:6379/15"
+
+from platform_site.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# Tests call tasks directly or through a real worker; by default they run in-process.
+CELERY_TASK_ALWAYS_EAGER = True
+SECURE_SSL_REDIRECT = False
