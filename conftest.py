@@ -5,7 +5,9 @@ from django.conf import settings
 def pytest_report_header(config):
     database = settings.DATABASES["default"]
     return [
-        f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or database['NAME']}",
+        "database: {} {}".format(
+            database["ENGINE"].rsplit(".", 1)[-1], database.get("HOST") or database["NAME"]
+        ),
         f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}",
         f"celery broker: {settings.CELERY_BROKER_URL.split('@')[-1]}",
     ]

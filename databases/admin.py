@@ -105,8 +105,19 @@ class RecordAdmin(TabbedTranslationAdmin):
 
 @admin.register(Technology)
 class TechnologyAdmin(RecordAdmin):
-    list_display = [*RecordAdmin.list_display[:3], "trl", "ip_status", *RecordAdmin.list_display[3:]]
-    list_filter = [*RecordAdmin.list_filter[:1], "trl", "ip_status", "technology_fields", *RecordAdmin.list_filter[1:]]
+    list_display = [
+        *RecordAdmin.list_display[:3],
+        "trl",
+        "ip_status",
+        *RecordAdmin.list_display[3:],
+    ]
+    list_filter = [
+        *RecordAdmin.list_filter[:1],
+        "trl",
+        "ip_status",
+        "technology_fields",
+        *RecordAdmin.list_filter[1:],
+    ]
     filter_horizontal = ["sectors", "technology_fields", "transfer_modes"]
     autocomplete_fields = [*RecordAdmin.autocomplete_fields, "provider"]
 
@@ -119,7 +130,13 @@ class ProjectAdmin(RecordAdmin):
         "investment_usd",
         *RecordAdmin.list_display[3:],
     ]
-    list_filter = [*RecordAdmin.list_filter[:1], "stage", "cooperation_types", "sdgs", *RecordAdmin.list_filter[1:]]
+    list_filter = [
+        *RecordAdmin.list_filter[:1],
+        "stage",
+        "cooperation_types",
+        "sdgs",
+        *RecordAdmin.list_filter[1:],
+    ]
     filter_horizontal = ["sectors", "cooperation_types", "sdgs"]
     autocomplete_fields = [*RecordAdmin.autocomplete_fields, "enterprise", "technologies"]
     readonly_fields = [*RecordAdmin.readonly_fields, "investment_usd"]
@@ -127,7 +144,12 @@ class ProjectAdmin(RecordAdmin):
 
 @admin.register(Talent)
 class TalentAdmin(RecordAdmin):
-    list_display = [*RecordAdmin.list_display[:3], "organisation", "experience_years", *RecordAdmin.list_display[3:]]
+    list_display = [
+        *RecordAdmin.list_display[:3],
+        "organisation",
+        "experience_years",
+        *RecordAdmin.list_display[3:],
+    ]
     list_filter = [
         *RecordAdmin.list_filter[:1],
         "available_consulting",
@@ -142,8 +164,19 @@ class TalentAdmin(RecordAdmin):
 
 @admin.register(Enterprise)
 class EnterpriseAdmin(RecordAdmin):
-    list_display = [*RecordAdmin.list_display[:3], "size", "verified", *RecordAdmin.list_display[3:]]
-    list_filter = [*RecordAdmin.list_filter[:1], "verified", "size", "cooperation_offered", *RecordAdmin.list_filter[1:]]
+    list_display = [
+        *RecordAdmin.list_display[:3],
+        "size",
+        "verified",
+        *RecordAdmin.list_display[3:],
+    ]
+    list_filter = [
+        *RecordAdmin.list_filter[:1],
+        "verified",
+        "size",
+        "cooperation_offered",
+        *RecordAdmin.list_filter[1:],
+    ]
     filter_horizontal = [
         "sectors",
         "cooperation_offered",
@@ -155,6 +188,10 @@ class EnterpriseAdmin(RecordAdmin):
 
 @admin.register(ServiceInstitution)
 class ServiceInstitutionAdmin(RecordAdmin):
-    list_display = [*RecordAdmin.list_display[:3], "institution_type", *RecordAdmin.list_display[3:]]
+    list_display = [
+        *RecordAdmin.list_display[:3],
+        "institution_type",
+        *RecordAdmin.list_display[3:],
+    ]
     list_filter = [*RecordAdmin.list_filter[:1], "institution_type", *RecordAdmin.list_filter[1:]]
     filter_horizontal = ["sectors", "countries_served"]

@@ -41,9 +41,7 @@ def exists_through(queryset, relation, lookup, values):
     target = field.m2m_reverse_field_name()
     return queryset.filter(
         Exists(
-            through.objects.filter(
-                **{source: OuterRef("pk"), f"{target}__{lookup}__in": values}
-            )
+            through.objects.filter(**{source: OuterRef("pk"), f"{target}__{lookup}__in": values})
         )
     )
 
@@ -60,17 +58,18 @@ class TaxonFilter(filters.ModelMultipleChoiceFilter):
         if not value:
             return qs
         return exists_through(
-            qs, self.relation, self.field.to_field_name, [getattr(v, self.field.to_field_name) for v in value]
+            qs,
+            self.relation,
+            self.field.to_field_name,
+            [getattr(v, self.field.to_field_name) for v in value],
         )
 
 
 class RecordFilterSet(filters.FilterSet):
-    q = filters.CharFilter(
-        label=_("Keywords"), method="filter_search", max_length=200, strip=True
-    )
+    q = filters.CharFilter(label=_("Keywords"), method="filter_search", max_length=200, strip=True)
     country = filters.ModelChoiceFilter(
         label=_("Country"),
-        queryset=Country.objects.all(),
+        queryset=Country.objects.brics_first(),
         to_field_name="iso2",
         empty_label=_("All countries"),
     )
@@ -80,9 +79,7 @@ class RecordFilterSet(filters.FilterSet):
         choices=BricsStatus.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    sector = TaxonFilter(
-        label=_("Sector"), queryset=Sector.objects.all(), relation="sectors"
-    )
+    sector = TaxonFilter(label=_("Sector"), queryset=Sector.objects.all(), relation="sectors")
     sort = filters.ChoiceFilter(
         label=_("Sort by"), method="filter_sort", empty_label=None, choices=()
     )
@@ -120,7 +117,7 @@ class RecordFilterSet(filters.FilterSet):
             if keyword:
                 return queryset.order_by("-rank", "-published_at", "-id")
             sort = self.sort_options[0][0]
-        ordering = dict((v, o) for v, _label, o in self.sort_options)[sort]
+        ordering = {v: o for v, _label, o in self.sort_options}[sort]
         return queryset.order_by(*ordering)
 
 
@@ -280,7 +277,7 @@ class EnterpriseFilterSet(RecordFilterSet):
     )
     invests_in = filters.ModelChoiceFilter(
         label=_("Invests in country"),
-        queryset=Country.objects.all(),
+        queryset=Country.objects.brics_first(),
         to_field_name="iso2",
         method="filter_invests_in",
         empty_label=_("Any country"),
@@ -317,7 +314,7 @@ class ServiceInstitutionFilterSet(RecordFilterSet):
     )
     serves = filters.ModelChoiceFilter(
         label=_("Serves country"),
-        queryset=Country.objects.all(),
+        queryset=Country.objects.brics_first(),
         to_field_name="iso2",
         method="filter_serves",
         empty_label=_("Any country"),

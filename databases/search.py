@@ -78,9 +78,7 @@ def _tsvector_sql(model):
 
 
 def _is_other_language_column(model, column):
-    suffixes = [
-        "_" + code.replace("-", "_") for code, _name in settings.LANGUAGES if code != "en"
-    ]
+    suffixes = ["_" + code.replace("-", "_") for code, _name in settings.LANGUAGES if code != "en"]
     return any(column.endswith(suffix) for suffix in suffixes)
 
 

@@ -55,7 +55,10 @@ def _display_value(field, cleaned, raw):
         for obj in objects:
             if str(getattr(obj, to_field)) == raw:
                 return str(obj)
-    if getattr(field, "widget", None) is not None and field.widget.__class__.__name__ == "CheckboxInput":
+    if (
+        getattr(field, "widget", None) is not None
+        and field.widget.__class__.__name__ == "CheckboxInput"
+    ):
         return _("Yes")
     choices = getattr(field, "choices", None)
     if choices is not None and not to_field:
@@ -93,9 +96,9 @@ def _sharing(record, relation):
         return model.objects.none()
     through = model._meta.get_field(relation).remote_field.through
     field = model._meta.get_field(relation)
-    matching = through.objects.filter(
-        **{f"{field.m2m_reverse_field_name()}__in": ids}
-    ).values(field.m2m_field_name())
+    matching = through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": ids}).values(
+        field.m2m_field_name()
+    )
     return _cards(model).filter(pk__in=matching).exclude(pk=record.pk)[:RELATED_LIMIT]
 
 
@@ -104,7 +107,10 @@ def related_records(record):
     sections = []
     if isinstance(record, Technology):
         sections = [
-            (_("Projects using this technology"), _cards(Project).filter(technologies=record)[:RELATED_LIMIT]),
+            (
+                _("Projects using this technology"),
+                _cards(Project).filter(technologies=record)[:RELATED_LIMIT],
+            ),
             (_("Similar technologies"), _sharing(record, "technology_fields")),
         ]
     elif isinstance(record, Project):
@@ -116,8 +122,14 @@ def related_records(record):
         sections = [(_("Experts in the same fields"), _sharing(record, "technology_fields"))]
     elif isinstance(record, Enterprise):
         sections = [
-            (_("Projects of this enterprise"), _cards(Project).filter(enterprise=record)[:RELATED_LIMIT]),
-            (_("Technologies provided"), _cards(Technology).filter(provider=record)[:RELATED_LIMIT]),
+            (
+                _("Projects of this enterprise"),
+                _cards(Project).filter(enterprise=record)[:RELATED_LIMIT],
+            ),
+            (
+                _("Technologies provided"),
+                _cards(Technology).filter(provider=record)[:RELATED_LIMIT],
+            ),
             (_("Enterprises in the same sectors"), _sharing(record, "sectors")),
         ]
     elif isinstance(record, ServiceInstitution):

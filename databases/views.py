@@ -36,8 +36,8 @@ class RecordListView(DatabaseMixin, FilterView):
     def paginate_queryset(self, queryset, page_size):
         try:
             return super().paginate_queryset(queryset, page_size)
-        except Http404:
-            raise Http404(_("There is no such page of results."))
+        except Http404 as error:
+            raise Http404(_("There is no such page of results.")) from error
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -61,9 +61,7 @@ class RecordDetailView(DatabaseMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            related=services.related_records(self.object), **kwargs
-        )
+        return super().get_context_data(related=services.related_records(self.object), **kwargs)
 
 
 class SearchView(TemplateView):

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -86,11 +85,9 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite by default, PostgreSQL (or anything dj-database-url understands) via DATABASE_URL.
+# SQLite by default; PostgreSQL (or any database URL) through DATABASE_URL.
 DATABASES = {
-    "default": env.db_url(
-        "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-    ),
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -172,9 +169,7 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
-EMAIL_BACKEND = env.str(
-    "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@green-platform.local")
 
 # Security headers. The CSP allows no inline script: a script that is needed carries the nonce.

@@ -14,9 +14,7 @@ class EnterpriseSize(models.TextChoices):
 
 
 class Enterprise(Record):
-    size = models.CharField(
-        _("size"), max_length=10, choices=EnterpriseSize.choices, blank=True
-    )
+    size = models.CharField(_("size"), max_length=10, choices=EnterpriseSize.choices, blank=True)
     founded = models.PositiveSmallIntegerField(
         _("year founded"),
         null=True,

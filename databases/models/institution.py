@@ -16,9 +16,7 @@ class InstitutionType(models.TextChoices):
 
 
 class ServiceInstitution(Record):
-    institution_type = models.CharField(
-        _("type"), max_length=20, choices=InstitutionType.choices
-    )
+    institution_type = models.CharField(_("type"), max_length=20, choices=InstitutionType.choices)
     services = models.TextField(_("services"), blank=True)
     countries_served = models.ManyToManyField(
         "databases.Country",
@@ -41,7 +39,5 @@ class ServiceInstitution(Record):
                 fields=["status", "-published_at", "-id"], name="institution_status_pub_idx"
             ),
             # The institution-type facet.
-            models.Index(
-                fields=["status", "institution_type"], name="institution_status_type_idx"
-            ),
+            models.Index(fields=["status", "institution_type"], name="institution_status_type_idx"),
         ]

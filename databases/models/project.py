@@ -81,9 +81,7 @@ class Project(Record):
         indexes = [
             *Record.Meta.indexes,
             # The investment-range facet and the "largest investment" sort.
-            models.Index(
-                fields=["status", "investment_usd"], name="project_status_invest_idx"
-            ),
+            models.Index(fields=["status", "investment_usd"], name="project_status_invest_idx"),
         ]
         constraints = [
             models.CheckConstraint(

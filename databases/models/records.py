@@ -70,9 +70,7 @@ class Record(models.Model):
         related_name="%(class)s_records",
         blank=True,
     )
-    image = models.ImageField(
-        _("image"), upload_to=record_image_path, blank=True, max_length=255
-    )
+    image = models.ImageField(_("image"), upload_to=record_image_path, blank=True, max_length=255)
     status = models.CharField(
         _("publication status"),
         max_length=10,

@@ -35,9 +35,7 @@ class Talent(Record):
     available_consulting = models.BooleanField(_("available for consulting"), default=False)
     available_training = models.BooleanField(_("available for training"), default=False)
     available_mentoring = models.BooleanField(_("available for mentoring"), default=False)
-    contact_consent = models.BooleanField(
-        _("contact details may be shown publicly"), default=False
-    )
+    contact_consent = models.BooleanField(_("contact details may be shown publicly"), default=False)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -62,9 +60,7 @@ class Talent(Record):
     @property
     def availabilities(self):
         return [
-            label
-            for value, label in Availability.choices
-            if getattr(self, f"available_{value}")
+            label for value, label in Availability.choices if getattr(self, f"available_{value}")
         ]
 
     @property

@@ -10,6 +10,17 @@ class BricsStatus(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class CountryQuerySet(models.QuerySet):
+    def brics_first(self):
+        """Members, then partners, then everyone else, each alphabetically."""
+        rank = models.Case(
+            models.When(brics_status=BricsStatus.MEMBER, then=0),
+            models.When(brics_status=BricsStatus.PARTNER, then=1),
+            default=2,
+        )
+        return self.order_by(rank, "name")
+
+
 class Country(models.Model):
     iso2 = models.CharField(_("ISO 3166-1 alpha-2 code"), max_length=2, unique=True)
     iso3 = models.CharField(_("ISO 3166-1 alpha-3 code"), max_length=3, blank=True)
@@ -22,6 +33,8 @@ class Country(models.Model):
     )
     flag = models.CharField(_("flag emoji"), max_length=8, blank=True)
     region = models.CharField(_("region"), max_length=40, blank=True)
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("country")
