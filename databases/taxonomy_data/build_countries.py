@@ -1,8 +1,9 @@
 """Regenerate countries.json from mledoze/countries and our editorial additions.
 
-    python databases/taxonomy_data/build_countries.py /work/shared/data/countries_iso3166_multilingual.json
+    python databases/taxonomy_data/build_countries.py SOURCE
 
-The source is mledoze/countries ``dist/countries.json`` (ODbL 1.0). countries_editorial.json holds
+SOURCE is mledoze/countries' ``dist/countries.json`` (ODbL 1.0), e.g. the copy in
+shared/data/countries_iso3166_multilingual.json. countries_editorial.json holds
 what we add on top: the BRICS statuses, every Hindi name (the source has no Hindi) and the few names
 we correct in other languages. Run ``manage.py load_taxonomies`` afterwards to update the database.
 """
