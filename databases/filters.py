@@ -29,6 +29,7 @@ from .models.institution import InstitutionType
 from .models.project import ProjectStage
 from .models.talent import Availability
 from .models.technology import IPStatus
+from .search import clean_query
 
 TRL_CHOICES = [(str(n), str(n)) for n in range(1, 10)]
 
@@ -96,7 +97,7 @@ class RecordFilterSet(filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(v, label) for v, label, _o in self.sort_options]
-        if self.data.get("q", "").strip():
+        if clean_query(self.data.get("q")):
             choices.insert(0, ("relevance", _("Relevance")))
         self.filters["sort"].extra["choices"] = choices
         self.form.fields["sort"].choices = choices
@@ -112,7 +113,7 @@ class RecordFilterSet(filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
-        sort, keyword = data.get("sort"), data.get("q")
+        sort, keyword = data.get("sort"), clean_query(data.get("q"))
         if sort in (None, "", "relevance"):
             if keyword:
                 return queryset.order_by("-rank", "-published_at", "-id")
@@ -244,7 +245,7 @@ class TalentFilterSet(RecordFilterSet):
         method="filter_availability",
     )
     experience_min = filters.NumberFilter(
-        label=_("At least years of experience"),
+        label=_("Minimum years of experience"),
         field_name="experience_years",
         lookup_expr="gte",
         min_value=0,

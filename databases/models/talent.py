@@ -14,7 +14,7 @@ class Availability(models.TextChoices):
 class Talent(Record):
     """An expert. ``title`` holds the expert's name."""
 
-    title = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("full name"), max_length=200)
     headline = models.CharField(_("headline"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     technology_fields = models.ManyToManyField(
