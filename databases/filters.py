@@ -7,7 +7,7 @@ message and an empty result, never a server error. Many-to-many facets filter th
 
 import django_filters as filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -157,7 +157,7 @@ class TechnologyFilterSet(RecordFilterSet):
     sort_options = [
         *RecordFilterSet.sort_options,
         ("trl", _("Most mature first"), ["-trl", "-published_at", "-id"]),
-        ("co2", _("Largest CO₂ reduction"), ["-co2_reduction", "-id"]),
+        ("co2", _("Largest CO₂ reduction"), [F("co2_reduction").desc(nulls_last=True), "-id"]),
     ]
 
     class Meta:
@@ -204,8 +204,8 @@ class ProjectFilterSet(RecordFilterSet):
 
     sort_options = [
         *RecordFilterSet.sort_options,
-        ("investment", _("Largest investment"), ["-investment_usd", "-id"]),
-        ("co2", _("Largest CO₂ reduction"), ["-co2_reduction", "-id"]),
+        ("investment", _("Largest investment"), [F("investment_usd").desc(nulls_last=True), "-id"]),
+        ("co2", _("Largest CO₂ reduction"), [F("co2_reduction").desc(nulls_last=True), "-id"]),
     ]
 
     class Meta:

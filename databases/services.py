@@ -30,7 +30,9 @@ def query_without(querydict, key, value=None):
 def active_filters(filterset, querydict):
     """One chip per filter value in the query string, each with the link that removes it."""
     form = filterset.form
-    cleaned = form.cleaned_data if form.is_valid() else {}
+    form.is_valid()
+    # Holds the fields that passed validation, even when another field did not.
+    cleaned = getattr(form, "cleaned_data", {})
     chips = []
     for name, field in form.fields.items():
         if name == "sort":

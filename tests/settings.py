@@ -34,3 +34,5 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # Tests call tasks directly or through a real worker; by default they run in-process.
 CELERY_TASK_ALWAYS_EAGER = True
 SECURE_SSL_REDIRECT = False
+# Static files come from the finders in tests; there is no collectstatic output to serve.
+STATIC_ROOT = None

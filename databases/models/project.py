@@ -81,7 +81,11 @@ class Project(Record):
         indexes = [
             *Record.Meta.indexes,
             # The investment-range facet and the "largest investment" sort.
-            models.Index(fields=["status", "investment_usd"], name="project_status_invest_idx"),
+            models.Index(
+                "status",
+                models.F("investment_usd").desc(nulls_last=True),
+                name="project_status_invest_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

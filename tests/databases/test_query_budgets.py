@@ -1,0 +1,228 @@
+"""SQL query budgets: a page costs the same number of queries with 3 records as with 60.
+
+An anonymous visitor has no session cookie, so no session or user query is made.
+The taxonomy choices of a filter form are read once each, when the form is rendered.
+"""
+
+import pytest
+
+from tests.factories import (
+    RECORD_FACTORIES,
+    CooperationTypeFactory,
+    EnterpriseFactory,
+    LanguageFactory,
+    ProjectFactory,
+    SDGFactory,
+    SectorFactory,
+    TalentFactory,
+    TechnologyFactory,
+    TechnologyFieldFactory,
+    UserFactory,
+    china,
+    russia,
+)
+from tests.utils import card_titles, list_url, result_count
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [3, 60]
+
+
+@pytest.fixture
+def sectors():
+    return [
+        SectorFactory(code="solar-energy", name="Solar energy"),
+        SectorFactory(code="wind-energy", name="Wind energy"),
+    ]
+
+
+def fill(key, size, sectors):
+    """``size`` published records with a country, two sectors and every card relation."""
+    countries = [china(), russia()]
+    factory = RECORD_FACTORIES[key]
+    extra = {}
+    if key == "technologies":
+        extra = {"technology_fields": [TechnologyFieldFactory(code="y02e")]}
+    elif key == "projects":
+        extra = {"sdgs": [SDGFactory(number=7)], "investment_amount": 1000}
+    elif key == "talents":
+        extra = {"languages": [LanguageFactory(code="en")], "available_consulting": True}
+    for n in range(size):
+        factory(title=f"Budget record {n}", country=countries[n % 2], sectors=sectors, **extra)
+
+
+# Number of queries of each list page without filters:
+#   1 count of the published records (paginator)
+#   + one query per taxonomy choice list of the filter form, rendered as options/checkboxes:
+#     country, sector, and the database's own facets
+#   + 1 page of records (with their country, select_related)
+#   + 1 prefetch of the page's sectors
+LIST_QUERIES = {
+    # count, country, sector, technology field, transfer mode, page, sectors
+    "technologies": 7,
+    # count, country, sector, technology field, cooperation type, SDG, page, sectors
+    "projects": 8,
+    # count, country, sector, technology field, language, page, sectors
+    "talents": 7,
+    # count, country, sector, cooperation offered, invests-in country, page, sectors
+    "enterprises": 7,
+    # count, country, sector, serves country, page, sectors
+    "institutions": 6,
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("key", list(LIST_QUERIES))
+def test_list_page_query_budget(client, django_assert_num_queries, key, size, sectors):
+    fill(key, size, sectors)
+    with django_assert_num_queries(LIST_QUERIES[key]):
+        response = client.get(list_url(key))
+    assert response.status_code == 200
+    assert result_count(response) == f"{size} records found"
+    assert len(card_titles(response)) == min(size, 24)
+
+
+# A signed-in member's session and user are loaded lazily and the public pages never read
+# them, so signing in adds no query.
+@pytest.mark.parametrize("key", list(LIST_QUERIES))
+def test_list_page_query_budget_when_signed_in(client, django_assert_num_queries, key, sectors):
+    fill(key, 3, sectors)
+    client.force_login(UserFactory())
+    with django_assert_num_queries(LIST_QUERIES[key]):
+        response = client.get(list_url(key))
+    assert response.status_code == 200
+
+
+# With the country and sector filters applied, validating them costs one query each
+# (the chosen country, the chosen sectors) on top of the unfiltered budget.
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("key", list(LIST_QUERIES))
+def test_filtered_list_page_query_budget(client, django_assert_num_queries, key, size, sectors):
+    fill(key, size, sectors)
+    with django_assert_num_queries(LIST_QUERIES[key] + 2):
+        response = client.get(list_url(key), {"country": "CN", "sector": "solar-energy"})
+    assert response.status_code == 200
+    assert result_count(response) == f"{size // 2 + size % 2} records found"
+
+
+# With a keyword, on the same page: the same budget as without one.
+@pytest.mark.parametrize("size", SIZES)
+def test_keyword_list_page_query_budget(client, django_assert_num_queries, size, sectors):
+    fill("technologies", size, sectors)
+    with django_assert_num_queries(LIST_QUERIES["technologies"]):
+        response = client.get(list_url("technologies"), {"q": "budget"})
+    assert result_count(response) == f"{size} records found"
+
+
+# Detail page of a technology with related records:
+#   1 the record, with its country and provider (select_related)
+#   3 prefetches: sectors, technology fields, transfer modes
+#   2 "Projects using this technology": the cards, their sectors
+#   2 "Similar technologies": the cards, their sectors
+DETAIL_QUERIES = 8
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_technology_detail_page_query_budget(client, django_assert_num_queries, size, sectors):
+    y02e = TechnologyFieldFactory(code="y02e")
+    licensing = CooperationTypeFactory(code="licensing")
+    provider = EnterpriseFactory(title="Provider Ltd", country=china())
+    technology = TechnologyFactory(
+        title="The technology",
+        country=china(),
+        provider=provider,
+        sectors=sectors,
+        technology_fields=[y02e],
+        transfer_modes=[licensing],
+    )
+    for n in range(size):
+        TechnologyFactory(
+            title=f"Similar {n}", country=russia(), technology_fields=[y02e], sectors=sectors
+        )
+        ProjectFactory(
+            title=f"User {n}", country=china(), technologies=[technology], sectors=sectors
+        )
+
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = client.get(technology.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Provider Ltd" in response.content.decode()
+    # At most 4 related projects and 4 similar technologies.
+    assert len(card_titles(response)) == 2 * min(size, 4)
+
+
+# Detail page of a project: the record with its country and enterprise, four prefetches
+# (sectors, cooperation types, SDGs, technologies), then "Technologies used" (cards, sectors)
+# and "Similar projects" (cards, sectors).
+PROJECT_DETAIL_QUERIES = 9
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_project_detail_page_query_budget(client, django_assert_num_queries, size, sectors):
+    technologies = [TechnologyFactory(sectors=sectors) for _ in range(size)]
+    project = ProjectFactory(
+        title="The project",
+        country=china(),
+        enterprise=EnterpriseFactory(),
+        sectors=sectors,
+        technologies=technologies,
+        sdgs=[SDGFactory(number=7)],
+        cooperation_types=[CooperationTypeFactory(code="investment")],
+    )
+    ProjectFactory.create_batch(size, sectors=sectors, country=russia())
+
+    with django_assert_num_queries(PROJECT_DETAIL_QUERIES):
+        response = client.get(project.get_absolute_url())
+    assert response.status_code == 200
+
+
+# Detail page of an expert: the record with its country, three prefetches (sectors,
+# technology fields, languages) and "Experts in the same fields" (cards, sectors).
+TALENT_DETAIL_QUERIES = 6
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_talent_detail_page_query_budget(client, django_assert_num_queries, size, sectors):
+    y02e = TechnologyFieldFactory(code="y02e")
+    talent = TalentFactory(
+        country=china(),
+        sectors=sectors,
+        technology_fields=[y02e],
+        languages=[LanguageFactory(code="en")],
+    )
+    TalentFactory.create_batch(size, technology_fields=[y02e], sectors=sectors)
+    with django_assert_num_queries(TALENT_DETAIL_QUERIES):
+        response = client.get(talent.get_absolute_url())
+    assert response.status_code == 200
+
+
+# Search page with matches in every database: for each of the five databases,
+# 1 count + 1 best matches (with country) + 1 prefetch of their sectors.
+SEARCH_QUERIES = 15
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search_page_query_budget(client, django_assert_num_queries, size, sectors):
+    for key in RECORD_FACTORIES:
+        fill(key, size, sectors)
+    with django_assert_num_queries(SEARCH_QUERIES):
+        response = client.get("/en/search/", {"q": "budget"})
+    assert response.status_code == 200
+    assert [group["count"] for group in response.context["groups"]] == [size] * 5
+    assert len(card_titles(response)) == 5 * min(size, 5)
+
+
+# Home page: 5 counts of published records, then the newest projects and technologies
+# (cards + sectors each).
+HOME_QUERIES = 9
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_page_query_budget(client, django_assert_num_queries, size, sectors):
+    for key in ("projects", "technologies"):
+        fill(key, size, sectors)
+    with django_assert_num_queries(HOME_QUERIES):
+        response = client.get("/en/")
+    assert response.status_code == 200
+    assert len(card_titles(response)) == 2 * min(size, 4)

@@ -1,0 +1,43 @@
+"""Helpers shared by the tests (fixtures live in tests/conftest.py)."""
+
+import html
+import re
+
+from tests.factories import RECORD_FACTORIES
+
+DATABASE_KEYS = list(RECORD_FACTORIES)
+LANGUAGE_CODES = ["en", "zh-hans", "ru", "pt-br", "hi"]
+URL_NAMES = {
+    "technologies": "technology",
+    "projects": "project",
+    "talents": "talent",
+    "enterprises": "enterprise",
+    "institutions": "institution",
+}
+
+
+def list_url(key, lang="en"):
+    return f"/{lang}/{key}/"
+
+
+def text(response):
+    return response.content.decode()
+
+
+def card_titles(response):
+    """The titles of the record cards on a page, in order."""
+    return [
+        html.unescape(title)
+        for title in re.findall(r'<h3><a href="[^"]*">(.*?)</a></h3>', text(response))
+    ]
+
+
+def result_count(response):
+    """The result count sentence of a list page, e.g. "3 records found"."""
+    match = re.search(r'<p class="result-count"[^>]*>(.*?)</p>', text(response), re.S)
+    assert match, "no result count on the page"
+    return " ".join(match.group(1).split())
+
+
+def links(response, pattern=r'<a [^>]*href="([^"]*)"'):
+    return [html.unescape(href) for href in re.findall(pattern, text(response))]
