@@ -59,7 +59,7 @@ check: lint
 	$(EMBEDDED) $(PY) manage.py check
 
 messages: $(VENV)/.installed
-	$(EMBEDDED) $(PY) manage.py makemessages --all --no-obsolete --ignore='.venv/*' --ignore='var/*' --ignore='node_modules/*'
+	$(EMBEDDED) $(PY) manage.py makemessages --all --no-obsolete --ignore='.venv/*' --ignore='var/*' --ignore='node_modules/*' --ignore='tests/*'
 	$(EMBEDDED) $(PY) manage.py compilemessages --ignore='.venv/*'
 
 compilemessages: $(VENV)/.installed

@@ -66,6 +66,26 @@ class TaxonFilter(filters.ModelMultipleChoiceFilter):
         )
 
 
+class CountryRelationFilter(filters.ModelChoiceFilter):
+    """One country, matched through a many-to-many ``relation`` to countries."""
+
+    def __init__(self, *args, relation, **kwargs):
+        self.relation = relation
+        kwargs.setdefault("empty_label", _("Any country"))
+        super().__init__(
+            *args, queryset=Country.objects.brics_first(), to_field_name="iso2", **kwargs
+        )
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return exists_through(qs, self.relation, "iso2", [value.iso2])
+
+
+NEWEST = ("newest", _("Newest first"), ["-published_at", "-id"])
+BY_NAME = ("title", _("Name A–Z"), ["title", "id"])
+
+
 class RecordFilterSet(filters.FilterSet):
     q = filters.CharFilter(label=_("Keywords"), method="filter_search", max_length=200, strip=True)
     country = filters.ModelChoiceFilter(
@@ -86,10 +106,7 @@ class RecordFilterSet(filters.FilterSet):
     )
 
     # (value, label, ordering); the first is the default without a keyword.
-    sort_options = [
-        ("newest", _("Newest first"), ["-published_at", "-id"]),
-        ("title", _("Title A–Z"), ["title", "id"]),
-    ]
+    sort_options = [NEWEST, ("title", _("Title A–Z"), ["title", "id"])]
 
     class Meta:
         fields = []
@@ -253,8 +270,8 @@ class TalentFilterSet(RecordFilterSet):
     )
 
     sort_options = [
-        ("newest", _("Newest first"), ["-published_at", "-id"]),
-        ("title", _("Name A–Z"), ["title", "id"]),
+        NEWEST,
+        BY_NAME,
         ("experience", _("Most experienced"), ["-experience_years", "-id"]),
     ]
 
@@ -276,13 +293,7 @@ class EnterpriseFilterSet(RecordFilterSet):
         queryset=CooperationType.objects.all(),
         relation="cooperation_offered",
     )
-    invests_in = filters.ModelChoiceFilter(
-        label=_("Invests in country"),
-        queryset=Country.objects.brics_first(),
-        to_field_name="iso2",
-        method="filter_invests_in",
-        empty_label=_("Any country"),
-    )
+    invests_in = CountryRelationFilter(label=_("Invests in country"), relation="interest_countries")
     verified = filters.BooleanFilter(
         label=_("Verified by the secretariat only"),
         widget=forms.CheckboxInput,
@@ -290,17 +301,14 @@ class EnterpriseFilterSet(RecordFilterSet):
     )
 
     sort_options = [
-        ("newest", _("Newest first"), ["-published_at", "-id"]),
-        ("title", _("Name A–Z"), ["title", "id"]),
+        NEWEST,
+        BY_NAME,
         ("founded", _("Oldest established"), ["founded", "id"]),
     ]
 
     class Meta:
         model = Enterprise
         fields = []
-
-    def filter_invests_in(self, queryset, name, value):
-        return exists_through(queryset, "interest_countries", "iso2", [value.iso2])
 
     def filter_verified(self, queryset, name, value):
         return queryset.filter(verified=True) if value else queryset
@@ -313,25 +321,16 @@ class ServiceInstitutionFilterSet(RecordFilterSet):
         choices=InstitutionType.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    serves = filters.ModelChoiceFilter(
-        label=_("Serves country"),
-        queryset=Country.objects.brics_first(),
-        to_field_name="iso2",
-        method="filter_serves",
-        empty_label=_("Any country"),
-    )
+    serves = CountryRelationFilter(label=_("Serves country"), relation="countries_served")
 
     sort_options = [
-        ("newest", _("Newest first"), ["-published_at", "-id"]),
-        ("title", _("Name A–Z"), ["title", "id"]),
+        NEWEST,
+        BY_NAME,
     ]
 
     class Meta:
         model = ServiceInstitution
         fields = []
-
-    def filter_serves(self, queryset, name, value):
-        return exists_through(queryset, "countries_served", "iso2", [value.iso2])
 
 
 FILTERSETS = {
