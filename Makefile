@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true
 RUN_PORT ?= 8000
 
-.PHONY: run test lint format check messages compilemessages bench bench-databases clean
+.PHONY: run test browser-deps lint format check messages compilemessages bench bench-databases clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -42,8 +42,23 @@ run: $(VENV)/.installed var/.demo-loaded
 	@echo "Serving the portal at http://127.0.0.1:$(RUN_PORT)/  (admin: $(PY) manage.py createsuperuser)"
 	$(EMBEDDED) $(PY) manage.py runserver 127.0.0.1:$(RUN_PORT)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed browser-deps
 	$(PY) -m pytest
+
+# What the browser tests need: Debian's Chromium (Playwright cannot download its own here)
+# and axe-core from the npm registry, pinned in package-lock.json.
+browser-deps: node_modules/.installed
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "The browser tests need Chromium: install Debian's package 'chromium' (sudo apt-get install chromium)." >&2; \
+	    exit 1; \
+	  fi; }
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

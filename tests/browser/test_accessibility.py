@@ -1,0 +1,90 @@
+"""axe-core audits of every public page type against WCAG 2.1 A and AA, in two languages."""
+
+import json
+
+import pytest
+
+from tests.factories import (
+    EnterpriseFactory,
+    ProjectFactory,
+    SectorFactory,
+    ServiceInstitutionFactory,
+    TalentFactory,
+    TechnologyFactory,
+    brazil,
+    china,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LANGUAGES = ["en", "zh-hans"]
+
+
+@pytest.fixture
+def records():
+    solar = SectorFactory(code="solar-energy", name="Solar energy")
+    enterprise = EnterpriseFactory(title="Sertão Solar Ltda", country=brazil(), sectors=[solar])
+    technology = TechnologyFactory(
+        title="Perovskite tandem module", country=china(), sectors=[solar], provider=enterprise
+    )
+    return {
+        "technologies": technology,
+        "projects": ProjectFactory(
+            title="Floating solar plant", country=brazil(), enterprise=enterprise,
+            technologies=[technology], investment_amount=5_000_000,
+        ),
+        "talents": TalentFactory(title="Ana Souza", country=brazil(), contact_consent=True,
+                                 email="ana@example.org"),
+        "enterprises": enterprise,
+        "institutions": ServiceInstitutionFactory(title="Green Fund", country=china()),
+    }  # fmt: skip
+
+
+def page_paths(records):
+    paths = ["", "search/?q=solar", "search/?q=", "technologies/?trl_min=x&sector=nope"]
+    for key, record in records.items():
+        paths += [f"{key}/", f"{key}/{record.slug}/"]
+    return paths
+
+
+@pytest.fixture
+def audit(browser, axe_source):
+    # The page's CSP rightly refuses injected scripts; the audit context bypasses it.
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def run(url):
+        response = page.goto(url)
+        assert response.status in (200, 404), url
+        page.evaluate(axe_source)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+        )
+        return [
+            {
+                "rule": violation["id"],
+                "impact": violation["impact"],
+                "help": violation["help"],
+                "nodes": [node["target"] for node in violation["nodes"]][:5],
+            }
+            for violation in result["violations"]
+        ]
+
+    yield run
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_public_pages_have_no_wcag_violations(audit, live_server, records, language):
+    failures = {}
+    for path in page_paths(records):
+        url = f"{live_server.url}/{language}/{path}"
+        violations = audit(url)
+        if violations:
+            failures[url] = violations
+    assert not failures, json.dumps(failures, indent=2, ensure_ascii=False)
+
+
+def test_the_404_page_has_no_wcag_violations(audit, live_server, records):
+    assert audit(f"{live_server.url}/en/technologies/no-such-record/") == []
