@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true
 RUN_PORT ?= 8000
 
-.PHONY: run test browser-deps lint format check messages compilemessages bench bench-databases clean
+.PHONY: run test browser-deps lighthouse lint format check messages compilemessages bench bench-databases clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -89,6 +89,14 @@ bench-databases: $(VENV)/.installed
 	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SECRET_KEY=bench DJANGO_ALLOWED_HOSTS=testserver $(PY) manage.py bench_databases
 
 bench: bench-databases
+
+# Lighthouse 12 (13 needs a newer Node.js) on the production-mode server; see docs/benchmarks.md.
+tests/lighthouse/node_modules/.installed: tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	cd tests/lighthouse && npm ci --no-audit --no-fund
+	@touch $@
+
+lighthouse: $(VENV)/.installed browser-deps tests/lighthouse/node_modules/.installed var/.demo-loaded
+	tests/lighthouse/run.sh
 
 clean:
 	rm -rf var/db.sqlite3 var/.demo-loaded var/media var/static
