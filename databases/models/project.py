@@ -78,15 +78,7 @@ class Project(Record):
     class Meta(Record.Meta):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
-        indexes = [
-            *Record.Meta.indexes,
-            # The investment-range facet and the "largest investment" sort.
-            models.Index(
-                "status",
-                models.F("investment_usd").desc(nulls_last=True),
-                name="project_status_invest_idx",
-            ),
-        ]
+        # The "largest first" sorts have PostgreSQL-only indexes: see migration 0005.
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(investment_amount__gte=0)
