@@ -85,12 +85,15 @@ class RecordAdmin(TabbedTranslationAdmin):
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     @admin.display(description=_("Image"))
     def thumbnail(self, record):
         if not record.image:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="60" height="40" style="object-fit:cover" loading="lazy">',
+            '<img src="{}" alt="" width="60" height="40" class="record-thumbnail" loading="lazy">',
             record.image.url,
         )
 
@@ -98,9 +101,7 @@ class RecordAdmin(TabbedTranslationAdmin):
     def image_preview(self, record):
         if not record.image:
             return _("No image")
-        return format_html(
-            '<img src="{}" alt="" style="max-width:320px;height:auto">', record.image.url
-        )
+        return format_html('<img src="{}" alt="" class="record-image-preview">', record.image.url)
 
 
 @admin.register(Technology)

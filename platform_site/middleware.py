@@ -1,9 +1,16 @@
+import re
+
+from django.http import QueryDict
+
+
 class SecurityHeadersMiddleware:
     """Headers Django's SecurityMiddleware does not set itself."""
 
+    # Powerful features the site never uses, refused to every frame. FLoC's interest-cohort is
+    # gone: browsers no longer know it, and its successor is browsing-topics.
     permissions_policy = (
-        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-        "microphone=(), payment=(), usb=(), interest-cohort=()"
+        "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), "
+        "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
     )
 
     def __init__(self, get_response):
@@ -14,3 +21,26 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class QueryControlCharactersMiddleware:
+    """Removes C0 control characters from the query string's names and values.
+
+    No filter or search means anything by them, and pages that echo the query (filter inputs,
+    chips, error messages) would otherwise carry them into the HTML, where they are parse errors.
+    """
+
+    control = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        items = list(request.GET.lists())
+        if any(self.control.search(key + "".join(values)) for key, values in items):
+            query = QueryDict(mutable=True)
+            for key, values in items:
+                query.setlist(self.control.sub("", key), [self.control.sub("", v) for v in values])
+            query._mutable = False
+            request.GET = query
+        return self.get_response(request)

@@ -14,6 +14,10 @@ admin.site.site_header = _("Green Industry Service Platform")
 admin.site.site_title = _("Green Industry Service Platform")
 admin.site.index_title = _("Back office")
 
+handler400 = views.bad_request
+handler403 = views.permission_denied
+handler500 = views.server_error
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

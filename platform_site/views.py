@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
@@ -62,3 +63,26 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def _error_page(template_name, status, context=None):
+    # Rendered without the request, so no context processor runs and nothing reads the
+    # database: either may be what failed. LocaleMiddleware has already chosen the language.
+    return HttpResponse(loader.render_to_string(template_name, context or {}), status=status)
+
+
+def bad_request(request, exception):
+    return _error_page("400.html", 400)
+
+
+def permission_denied(request, exception):
+    return _error_page("403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    # The reason is for developers; visitors get the 403 page with advice they can act on.
+    return _error_page("403.html", 403, {"csrf_failure": True})
+
+
+def server_error(request):
+    return _error_page("500.html", 500)
