@@ -26,7 +26,8 @@ def two_records(request):
 
 
 @pytest.mark.parametrize("key", DATABASE_KEYS)
-@pytest.mark.parametrize("page", ["0", "-1", str(10**9), "abc", "1.5", "%00"])
+# (A page of control characters is dropped before the view: see test_hostile_input.)
+@pytest.mark.parametrize("page", ["0", "-1", str(10**9), "abc", "1.5"])
 def test_impossible_page_number_is_a_404(client, key, page, two_records):
     response = client.get(f"{list_url(key)}?page={page}")
     assert response.status_code == 404
@@ -60,7 +61,6 @@ WRONG_VALUES = [
             ("sort", "bogus"),
             ("sort", "relevance"),  # only offered with a keyword
             ("q", "x" * 201),
-            ("q", "solar\x00pump"),
         ]
     ],
     ("technologies", "trl_min", "x"),

@@ -1,0 +1,51 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from databases import demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the five resource databases with realistic demonstration records: technologies, "
+        "projects, experts, enterprises and service institutions from BRICS and partner "
+        "countries, in English with Chinese, Russian, Portuguese and Hindi translations. "
+        "Adds to what is there unless --clear is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--per-database",
+            type=int,
+            default=30,
+            help="Records to create in each of the five databases (default 30).",
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            help="Random seed; the same seed on the same data gives the same records.",
+        )
+        parser.add_argument(
+            "--clear",
+            action="store_true",
+            help="Delete the existing records of the five databases first (on PostgreSQL "
+            "TRUNCATE ... CASCADE, which also empties tables that refer to them).",
+        )
+        parser.add_argument(
+            "--no-images",
+            action="store_true",
+            help="Do not create or attach the demo images.",
+        )
+        parser.add_argument("--database", default="default", help="Database alias to fill.")
+
+    def handle(self, *args, **options):
+        per_database = options["per_database"]
+        if per_database < 0:
+            raise CommandError("--per-database must be zero or more.")
+        timings = demo.seed(
+            per_database,
+            seed=options["seed"],
+            images=not options["no_images"],
+            clear_first=options["clear"],
+            stdout=self.stdout,
+            using=options["database"],
+        )
+        self.stdout.write(self.style.SUCCESS(f"Created {per_database * len(timings):,} records."))
