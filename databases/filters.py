@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from . import search, widgets
 from .models import (
     SDG,
     BricsStatus,
@@ -34,6 +35,14 @@ from .search import clean_query
 TRL_CHOICES = [(str(n), str(n)) for n in range(1, 10)]
 
 
+class SingleTableChoiceFilter(filters.MultipleChoiceFilter):
+    """A multi-valued facet on the record's own table (or a to-one relation): no DISTINCT."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+
 def exists_through(queryset, relation, lookup, values):
     """``queryset`` narrowed to records whose many-to-many ``relation`` has any of ``values``."""
     field = queryset.model._meta.get_field(relation)
@@ -52,7 +61,7 @@ class TaxonFilter(filters.ModelMultipleChoiceFilter):
 
     def __init__(self, *args, relation, to_field_name="code", **kwargs):
         self.relation = relation
-        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("widget", widgets.CheckboxSelectMultiple)
         super().__init__(*args, to_field_name=to_field_name, **kwargs)
 
     def filter(self, qs, value):
@@ -72,6 +81,7 @@ class CountryRelationFilter(filters.ModelChoiceFilter):
     def __init__(self, *args, relation, **kwargs):
         self.relation = relation
         kwargs.setdefault("empty_label", _("Any country"))
+        kwargs.setdefault("widget", widgets.Select)
         super().__init__(
             *args, queryset=Country.objects.brics_first(), to_field_name="iso2", **kwargs
         )
@@ -93,16 +103,21 @@ class RecordFilterSet(filters.FilterSet):
         queryset=Country.objects.brics_first(),
         to_field_name="iso2",
         empty_label=_("All countries"),
+        widget=widgets.Select,
     )
-    brics = filters.MultipleChoiceFilter(
+    brics = SingleTableChoiceFilter(
         label=_("BRICS status"),
         field_name="country__brics_status",
         choices=BricsStatus.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
     )
     sector = TaxonFilter(label=_("Sector"), queryset=Sector.objects.all(), relation="sectors")
     sort = filters.ChoiceFilter(
-        label=_("Sort by"), method="filter_sort", empty_label=None, choices=()
+        label=_("Sort by"),
+        method="filter_sort",
+        empty_label=None,
+        choices=(),
+        widget=widgets.Select,
     )
 
     # (value, label, ordering); the first is the default without a keyword.
@@ -113,6 +128,9 @@ class RecordFilterSet(filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Set by a keyword search, which counts its matches itself (see search.MATCH_CAP).
+        self.match_count = None
+        self.match_count_capped = False
         choices = [(v, label) for v, label, _o in self.sort_options]
         if clean_query(self.data.get("q")):
             choices.insert(0, ("relevance", _("Relevance")))
@@ -131,9 +149,11 @@ class RecordFilterSet(filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
         sort, keyword = data.get("sort"), clean_query(data.get("q"))
+        if keyword:
+            self.match_count, self.match_count_capped = search.count_matches(queryset)
         if sort in (None, "", "relevance"):
             if keyword:
-                return queryset.order_by("-rank", "-published_at", "-id")
+                return search.order_by_relevance(queryset, self.match_count_capped)
             sort = self.sort_options[0][0]
         ordering = {v: o for v, _label, o in self.sort_options}[sort]
         return queryset.order_by(*ordering)
@@ -150,6 +170,7 @@ class TechnologyFilterSet(RecordFilterSet):
         field_name="trl",
         lookup_expr="gte",
         choices=TRL_CHOICES,
+        widget=widgets.Select,
         empty_label=_("Any"),
     )
     trl_max = filters.ChoiceFilter(
@@ -157,13 +178,14 @@ class TechnologyFilterSet(RecordFilterSet):
         field_name="trl",
         lookup_expr="lte",
         choices=TRL_CHOICES,
+        widget=widgets.Select,
         empty_label=_("Any"),
     )
-    ip = filters.MultipleChoiceFilter(
+    ip = SingleTableChoiceFilter(
         label=_("Intellectual property"),
         field_name="ip_status",
         choices=IPStatus.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
     )
     transfer = TaxonFilter(
         label=_("Transfer mode"),
@@ -187,11 +209,11 @@ class ProjectFilterSet(RecordFilterSet):
         label=_("Technology field"),
         queryset=TechnologyField.objects.all(),
         to_field_name="code",
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
         method="filter_field",
     )
-    stage = filters.MultipleChoiceFilter(
-        label=_("Stage"), choices=ProjectStage.choices, widget=forms.CheckboxSelectMultiple
+    stage = SingleTableChoiceFilter(
+        label=_("Stage"), choices=ProjectStage.choices, widget=widgets.CheckboxSelectMultiple
     )
     investment_min = filters.NumberFilter(
         label=_("Investment from (USD)"),
@@ -255,10 +277,10 @@ class TalentFilterSet(RecordFilterSet):
         queryset=Language.objects.all(),
         relation="languages",
     )
-    availability = filters.MultipleChoiceFilter(
+    availability = SingleTableChoiceFilter(
         label=_("Available for"),
         choices=Availability.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
         method="filter_availability",
     )
     experience_min = filters.NumberFilter(
@@ -285,8 +307,8 @@ class TalentFilterSet(RecordFilterSet):
 
 
 class EnterpriseFilterSet(RecordFilterSet):
-    size = filters.MultipleChoiceFilter(
-        label=_("Size"), choices=EnterpriseSize.choices, widget=forms.CheckboxSelectMultiple
+    size = SingleTableChoiceFilter(
+        label=_("Size"), choices=EnterpriseSize.choices, widget=widgets.CheckboxSelectMultiple
     )
     cooperation = TaxonFilter(
         label=_("Cooperation offered"),
@@ -315,11 +337,11 @@ class EnterpriseFilterSet(RecordFilterSet):
 
 
 class ServiceInstitutionFilterSet(RecordFilterSet):
-    type = filters.MultipleChoiceFilter(
+    type = SingleTableChoiceFilter(
         label=_("Type of institution"),
         field_name="institution_type",
         choices=InstitutionType.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
     )
     serves = CountryRelationFilter(label=_("Serves country"), relation="countries_served")
 

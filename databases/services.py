@@ -1,18 +1,28 @@
 """Read-side rules of the public database pages: search, facets, related records."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Enterprise, Project, ServiceInstitution, Talent, Technology
 from .registry import BY_KEY, BY_MODEL, DATABASES
-from .search import clean_query
+from .search import clean_query, count_matches, order_by_relevance
 
 PAGE_SIZE = settings.RECORDS_PER_PAGE
 SEARCH_RESULTS_PER_DATABASE = 5
 RELATED_LIMIT = 4
 
 __all__ = ["clean_query"]
+
+
+class CountedPaginator(Paginator):
+    """A paginator for keyword matches, which the search has already counted (up to a cap)."""
+
+    def __init__(self, *args, count, capped, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count = count
+        self.capped = capped
 
 
 def query_without(querydict, key, value=None):
@@ -161,13 +171,14 @@ def search_all(raw_query):
     groups = []
     for database in DATABASES:
         matches = database.model.objects.published().search(query)
+        count, capped = count_matches(matches)
+        results = order_by_relevance(matches.for_cards(), capped)
         groups.append(
             {
                 "database": database,
-                "count": matches.count(),
-                "results": list(
-                    matches.for_cards().order_by("-rank", "-id")[:SEARCH_RESULTS_PER_DATABASE]
-                ),
+                "count": count,
+                "capped": capped,
+                "results": list(results[:SEARCH_RESULTS_PER_DATABASE]),
             }
         )
     return groups

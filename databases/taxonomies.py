@@ -9,7 +9,7 @@ that staff added alone. Migration 0003 and ``manage.py load_taxonomies`` both ca
 import json
 from pathlib import Path
 
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import translation
 from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname
@@ -69,3 +69,10 @@ def load(apps=None, stdout=None, using=DEFAULT_DB_ALIAS):
             )
             if stdout is not None:
                 stdout.write(f"{model._meta.verbose_name_plural}: {len(rows)} loaded")
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        # Without statistics the planner takes these small tables for empty and picks
+        # nested loops over the records' tables for facets such as "BRICS members".
+        with connection.cursor() as cursor:
+            for _filename, model_name, _key in TAXONOMIES:
+                cursor.execute(f"ANALYZE {apps.get_model('databases', model_name)._meta.db_table}")

@@ -33,6 +33,17 @@ class RecordListView(DatabaseMixin, FilterView):
     def get_queryset(self):
         return self.database.model.objects.published().for_cards()
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if self.filterset.match_count is None:
+            return super().get_paginator(queryset, per_page, **kwargs)
+        return services.CountedPaginator(
+            queryset,
+            per_page,
+            count=self.filterset.match_count,
+            capped=self.filterset.match_count_capped,
+            **kwargs,
+        )
+
     def paginate_queryset(self, queryset, page_size):
         try:
             return super().paginate_queryset(queryset, page_size)
