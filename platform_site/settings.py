@@ -209,6 +209,9 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # The site's own 403 page, in the visitor's language, instead of Django's English one.
 CSRF_FAILURE_VIEW = "platform_site.views.csrf_failure"
 
+# Serves /bench/baseline, the trivial view the HTTP benchmark compares pages with.
+BENCHMARK_ENDPOINTS = env.bool("DJANGO_BENCHMARK_ENDPOINTS", default=False)
+
 # Records per page on the public list pages.
 RECORDS_PER_PAGE = 24
 

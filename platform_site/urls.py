@@ -41,5 +41,8 @@ urlpatterns += i18n_patterns(
     path("", include("databases.urls")),
 )
 
+if settings.BENCHMARK_ENDPOINTS:
+    urlpatterns += [path("bench/baseline", views.benchmark_baseline)]
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -86,3 +86,9 @@ def csrf_failure(request, reason=""):
 
 def server_error(request):
     return _error_page("500.html", 500)
+
+
+@require_GET
+def benchmark_baseline(request):
+    """The cheapest page the stack can serve: the yardstick of `manage.py bench_http`."""
+    return HttpResponse("ok", content_type="text/plain")

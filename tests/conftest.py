@@ -19,3 +19,21 @@ def postgresql(db):
     """Skip a test of PostgreSQL full-text search when the suite runs on SQLite."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL full-text search")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests (the live-server browser tests) run last.
+
+    They end with a flush that empties every table, the taxonomies loaded by the migrations
+    included. pytest-django orders them last, but pytest-playwright's browser parametrization
+    reorders the collection after it, so the order is restored here.
+    """
+
+    def transactional(item):
+        marker = item.get_closest_marker("django_db")
+        return "live_server" in getattr(item, "fixturenames", ()) or bool(
+            marker and marker.kwargs.get("transaction")
+        )
+
+    items.sort(key=transactional)

@@ -16,7 +16,9 @@ from tests.factories import (
     china,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: each test starts with the taxonomies the migrations loaded, which the
+# flush after the previous live-server test emptied.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # One unusual word per record, so searching a title's word finds exactly that record.
 CODENAMES = [
