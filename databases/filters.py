@@ -11,6 +11,7 @@ from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from . import search, widgets
+from .choices import TaxonomyChoiceIterator
 from .models import (
     SDG,
     BricsStatus,
@@ -128,7 +129,11 @@ class RecordFilterSet(filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Set by a keyword search, which counts its matches itself (see search.MATCH_CAP).
+        for field in self.form.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                field.iterator = TaxonomyChoiceIterator
+                field.widget.choices = field.choices
+        # Set when a keyword or filter narrows the list, counted up to search.MATCH_CAP.
         self.match_count = None
         self.match_count_capped = False
         choices = [(v, label) for v, label, _o in self.sort_options]
@@ -149,7 +154,11 @@ class RecordFilterSet(filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
         sort, keyword = data.get("sort"), clean_query(data.get("q"))
-        if keyword:
+        narrowed = keyword or any(
+            value not in (None, "", [], False) and name != "sort" for name, value in data.items()
+        )
+        if narrowed:
+            # Counting every match of a broad filter costs more than the page itself.
             self.match_count, self.match_count_capped = search.count_matches(queryset)
         if sort in (None, "", "relevance"):
             if keyword:

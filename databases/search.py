@@ -19,9 +19,10 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Length
 
 MAX_QUERY_LENGTH = 200
-# Matches are counted, and ranked, only up to this many: a common word matches a large share
-# of 100,000 records, and counting or ranking all of them costs far more than showing a page.
-# Beyond it, results come newest first and the count reads "more than 1,000".
+# Matches of a keyword or filter are counted, and ranked, only up to this many: a common word
+# or a broad facet matches a large share of 100,000 records, and counting or ranking all of
+# them costs far more than showing a page. Beyond it, keyword results come newest first and
+# the count reads "more than 1,000".
 MATCH_CAP = 1000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _HAN_CLASS = "\u3400-\u9fff\uf900-\ufaff"
@@ -61,10 +62,10 @@ def filter_queryset(queryset, raw_query):
     )
 
 
-def count_matches(queryset):
-    """How many records ``queryset`` holds, counted up to MATCH_CAP: (count, capped)."""
-    found = queryset.order_by().values("pk")[: MATCH_CAP + 1].count()
-    return min(found, MATCH_CAP), found > MATCH_CAP
+def count_matches(queryset, cap=MATCH_CAP):
+    """How many records ``queryset`` holds, counted up to ``cap``: (count, capped)."""
+    found = queryset.order_by().values("pk")[: cap + 1].count()
+    return min(found, cap), found > cap
 
 
 def order_by_relevance(queryset, capped):

@@ -11,6 +11,8 @@ from .search import clean_query, count_matches, order_by_relevance
 
 PAGE_SIZE = settings.RECORDS_PER_PAGE
 SEARCH_RESULTS_PER_DATABASE = 5
+# The search page only summarises each database ("100+ results"); the list page counts further.
+SEARCH_PAGE_COUNT_CAP = 100
 RELATED_LIMIT = 4
 
 __all__ = ["clean_query"]
@@ -171,7 +173,7 @@ def search_all(raw_query):
     groups = []
     for database in DATABASES:
         matches = database.model.objects.published().search(query)
-        count, capped = count_matches(matches)
+        count, capped = count_matches(matches, cap=SEARCH_PAGE_COUNT_CAP)
         results = order_by_relevance(matches.for_cards(), capped)
         groups.append(
             {

@@ -14,6 +14,14 @@ def _english():
     translation.activate("en")
 
 
+@pytest.fixture(autouse=True)
+def _cold_taxonomy_choices():
+    """Each test starts without the process's memoised filter choices (databases/choices.py)."""
+    from databases import choices
+
+    choices._memo.clear()
+
+
 @pytest.fixture
 def postgresql(db):
     """Skip a test of PostgreSQL full-text search when the suite runs on SQLite."""
