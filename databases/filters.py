@@ -7,7 +7,7 @@ message and an empty result, never a server error. Many-to-many facets filter th
 
 import django_filters as filters
 from django import forms
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from . import search, widgets
@@ -93,6 +93,16 @@ class CountryRelationFilter(filters.ModelChoiceFilter):
         return exists_through(qs, self.relation, "iso2", [value.iso2])
 
 
+def _is_set(value):
+    """Whether a cleaned filter value narrows the list (an empty choice of taxa does not)."""
+    if value is None or value is False:
+        return False
+    if isinstance(value, str | list | tuple | QuerySet):
+        # The chosen taxa were fetched during validation: no query here, none for none().
+        return bool(value)
+    return True
+
+
 NEWEST = ("newest", _("Newest first"), ["-published_at", "-id"])
 BY_NAME = ("title", _("Name A–Z"), ["title", "id"])
 
@@ -154,9 +164,7 @@ class RecordFilterSet(filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
         sort, keyword = data.get("sort"), clean_query(data.get("q"))
-        narrowed = keyword or any(
-            value not in (None, "", [], False) and name != "sort" for name, value in data.items()
-        )
+        narrowed = keyword or any(name != "sort" and _is_set(value) for name, value in data.items())
         if narrowed:
             # Counting every match of a broad filter costs more than the page itself.
             self.match_count, self.match_count_capped = search.count_matches(queryset)

@@ -62,8 +62,9 @@ def filter_queryset(queryset, raw_query):
     )
 
 
-def count_matches(queryset, cap=MATCH_CAP):
+def count_matches(queryset, cap=None):
     """How many records ``queryset`` holds, counted up to ``cap``: (count, capped)."""
+    cap = MATCH_CAP if cap is None else cap
     found = queryset.order_by().values("pk")[: cap + 1].count()
     return min(found, cap), found > cap
 

@@ -775,3 +775,29 @@ def test_other_databases_are_not_mixed_in(client):
     ServiceInstitutionFactory(title="An institution")
     assert card_titles(client.get(list_url("projects"))) == ["A project"]
     assert card_titles(client.get(list_url("talents"))) == ["An expert"]
+
+
+# Counting is capped (search.MATCH_CAP) only where a keyword or a filter narrows the list:
+# the whole database is counted exactly, and all its pages stay reachable.
+@pytest.mark.django_db
+def test_only_narrowed_lists_have_a_capped_count(client, monkeypatch):
+    monkeypatch.setattr("databases.search.MATCH_CAP", 5)
+    monkeypatch.setattr(views.RecordListView, "paginate_by", 2)
+    solar = SectorFactory(code="solar-energy", name="Solar energy")
+    for n in range(8):
+        TechnologyFactory(title=f"Collector {n}", sectors=[solar])
+
+    response = client.get(list_url("technologies"), {"page": 4})
+    assert response.status_code == 200
+    assert result_count(response) == "8 records found"
+
+    response = client.get(list_url("technologies"), {"sector": "solar-energy"})
+    assert result_count(response) == "More than 5 records found"
+    assert (
+        client.get(list_url("technologies"), {"sector": "solar-energy", "page": 3}).status_code
+        == 200
+    )
+    assert (
+        client.get(list_url("technologies"), {"sector": "solar-energy", "page": 4}).status_code
+        == 404
+    )
