@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true
 RUN_PORT ?= 8000
 
-.PHONY: run test browser-deps lighthouse lint format check messages compilemessages bench bench-databases clean
+.PHONY: run test browser-deps lighthouse lint format check messages compilemessages bench bench-seed bench-databases clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -80,15 +80,29 @@ messages: $(VENV)/.installed
 compilemessages: $(VENV)/.installed
 	$(EMBEDDED) $(PY) manage.py compilemessages --ignore='.venv/*'
 
-# 100k records per database on PostgreSQL, then server-side timings of the public pages.
+# Benchmarks (not tests): 100k records per database on PostgreSQL (BENCH_DATABASE_URL), then
+# the server time of each public page (bench-databases) and the throughput of each page under
+# gunicorn next to a trivial view (bench). BENCH_SEED=0 reuses the records already seeded.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gisp_bench
 BENCH_PER_DATABASE ?= 100000
-bench-databases: $(VENV)/.installed
-	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SECRET_KEY=bench $(PY) manage.py migrate --noinput
-	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SECRET_KEY=bench $(PY) manage.py seed_demo --clear --no-images --per-database $(BENCH_PER_DATABASE)
-	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SECRET_KEY=bench DJANGO_ALLOWED_HOSTS=testserver $(PY) manage.py bench_databases
+BENCH_SEED ?= 1
+BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=redis://127.0.0.1:6379/13 \
+	DJANGO_SECRET_KEY=bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz
+
+bench-seed: $(VENV)/.installed
+	@psql "$(BENCH_DATABASE_URL)" -c 'SELECT 1' >/dev/null 2>&1 || \
+	  createdb -h 127.0.0.1 -U postgres "$$(basename $(BENCH_DATABASE_URL))"
+	$(BENCH_ENV) $(PY) manage.py migrate --noinput
+	@if [ "$(BENCH_SEED)" = 1 ]; then \
+	  $(BENCH_ENV) $(PY) manage.py seed_demo --clear --no-images --per-database $(BENCH_PER_DATABASE); fi
+
+bench-databases: bench-seed
+	$(BENCH_ENV) DJANGO_ALLOWED_HOSTS=testserver $(PY) manage.py bench_databases
 
 bench: bench-databases
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk; } || \
+	  { echo "The HTTP benchmark needs wrk (Debian package 'wrk')." >&2; exit 1; }
+	$(BENCH_ENV) $(PY) manage.py bench_http
 
 # Lighthouse 12 (13 needs a newer Node.js) on the production-mode server; see docs/benchmarks.md.
 tests/lighthouse/node_modules/.installed: tests/lighthouse/package.json tests/lighthouse/package-lock.json

@@ -7,7 +7,17 @@ class DatabasesConfig(AppConfig):
     verbose_name = _("Resource databases")
 
     def ready(self):
-        from . import choices
-        from .models import SDG, CooperationType, Country, Language, Sector, TechnologyField
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        choices.connect_signals([Country, Sector, TechnologyField, SDG, CooperationType, Language])
+        from platform_site.cache import bump_content_version
+
+        # Any change to what the public pages show makes the cached pages and choices stale.
+        for model in self.get_models():
+            for signal in (post_save, post_delete):
+                signal.connect(bump_content_version, sender=model, dispatch_uid=f"content-{model}")
+            for field in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    bump_content_version,
+                    sender=field.remote_field.through,
+                    dispatch_uid=f"content-{field.remote_field.through}",
+                )

@@ -212,6 +212,10 @@ CSRF_FAILURE_VIEW = "platform_site.views.csrf_failure"
 # Serves /bench/baseline, the trivial view the HTTP benchmark compares pages with.
 BENCHMARK_ENDPOINTS = env.bool("DJANGO_BENCHMARK_ENDPOINTS", default=False)
 
+# Seconds a public page is cached for visitors without a session (0 turns it off); any change
+# to a record or a taxonomy makes every cached page stale at once (platform_site/cache.py).
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+
 # Records per page on the public list pages.
 RECORDS_PER_PAGE = 24
 

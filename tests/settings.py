@@ -36,3 +36,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 SECURE_SSL_REDIRECT = False
 # Static files come from the finders in tests; there is no collectstatic output to serve.
 STATIC_ROOT = None
+# Tests count queries page by page; the whole-page cache has tests of its own.
+PUBLIC_PAGE_CACHE_SECONDS = 0
