@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from databases import demo
+from platform_site.cache import bump_content_version
 
 
 class Command(BaseCommand):
@@ -48,4 +49,6 @@ class Command(BaseCommand):
             stdout=self.stdout,
             using=options["database"],
         )
+        # Bulk writes send no model signals: make the cached pages and choices stale here.
+        bump_content_version()
         self.stdout.write(self.style.SUCCESS(f"Created {per_database * len(timings):,} records."))
