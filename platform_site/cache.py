@@ -2,8 +2,8 @@
 
 A page is cached under its full path (the language prefix and the query string included) and
 the site's content version, which any change to a record or a taxonomy bumps (see
-``bump_content_version``). Visitors with a session cookie (members, staff) always get a fresh
-page. Pages with a form that posts (and so a CSRF token) must not use it.
+``bump_content_version``). Visitors with a session cookie (members, staff) or a pending
+message always get a fresh page. Pages with a form that posts (and so a CSRF token) must not use it.
 """
 
 import hashlib
@@ -34,7 +34,9 @@ def public_page(view):
         if (
             not seconds
             or request.method not in ("GET", "HEAD")
+            # A session or a pending message makes the page personal.
             or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or "messages" in request.COOKIES
         ):
             return view(request, *args, **kwargs)
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
