@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Site content")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from platform_site.cache import bump_content_version
+
+        # Any change to what the public pages show (menu and footer included) makes the cached
+        # pages and the cached site chrome stale. Inquiries are private: they change no page.
+        for model in self.get_models():
+            if model.__name__ == "Inquiry":
+                continue
+            for signal in (post_save, post_delete):
+                signal.connect(bump_content_version, sender=model, dispatch_uid=f"content-{model}")

@@ -8,6 +8,7 @@ fields (``html_fields``) are sanitised with nh3 in every language on each save.
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,26 @@ class SanitizedHTMLModel(models.Model):
                     setattr(self, field.attname, clean_html(value))
 
 
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class PageQuerySet(PublishedQuerySet):
+    def published(self):
+        """Published pages whose parent (if any) is published too."""
+        return self.filter(published=True).exclude(parent__published=False)
+
+    def navigation(self):
+        """The menu: published top-level pages and their published children, in order."""
+        return (
+            self.published()
+            .filter(show_in_navigation=True, parent__parent__isnull=True)
+            .only("parent_id", "slug", "title", "ordering")
+            .order_by("ordering", "title")
+        )
+
+
 class Page(SanitizedHTMLModel):
     """A page of the site's tree: "about" and its children live under /<lang>/about/…."""
 
@@ -59,6 +80,8 @@ class Page(SanitizedHTMLModel):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     html_fields = ("body",)
+
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("page")
@@ -85,6 +108,10 @@ class Page(SanitizedHTMLModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """The path under the active language's prefix."""
+        return reverse("cms:home") + self.path.lstrip("/")
 
     @property
     def slugs(self):
@@ -121,6 +148,8 @@ class CountryOverview(SanitizedHTMLModel):
 
     html_fields = ("body",)
 
+    objects = PublishedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("country overview")
         verbose_name_plural = _("country overviews")
@@ -128,6 +157,9 @@ class CountryOverview(SanitizedHTMLModel):
 
     def __str__(self):
         return str(self.country)
+
+    def get_absolute_url(self):
+        return reverse("cms:country", args=[self.country.iso2.lower()])
 
     @property
     def path(self):
@@ -232,6 +264,8 @@ class Event(SanitizedHTMLModel):
     )
 
     html_fields = ("description",)
+
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("event")
@@ -405,3 +439,8 @@ class Inquiry(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_topic_display()})"
+
+    @property
+    def reference(self):
+        """The number quoted to the visitor and in e-mails, e.g. ``GISP-000042``."""
+        return f"GISP-{self.pk:06d}" if self.pk else ""

@@ -1,15 +1,25 @@
 """Business rules of the site content; for now the loader of the client's initial content."""
 
 import json
-from datetime import date
+import logging
+from datetime import date, timedelta
 from pathlib import Path
 
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage, get_connection
 from django.db import DEFAULT_DB_ALIAS, transaction
-from django.utils import translation
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname
 
 from cms.sanitize import clean_html
+
+logger = logging.getLogger(__name__)
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "content.json"
 
@@ -87,3 +97,200 @@ def load_initial_content(apps=None, using=DEFAULT_DB_ALIAS):
         SiteSettings.objects.using(using).update_or_create(
             pk=1, defaults=_values("SiteSettings", content["site_settings"], SiteSettings)
         )
+
+
+TRANSLATIONS_DIR = CONTENT_FILE.parent / "translations"
+# The languages the translation files cover, besides English.
+TRANSLATION_LANGUAGES = ("zh-hans", "ru", "pt-br", "hi")
+
+
+def read_translations():
+    """``{language: content}`` of cms/content/translations/<language>.json (missing: skipped)."""
+    translations = {}
+    for language in TRANSLATION_LANGUAGES:
+        path = TRANSLATIONS_DIR / f"{language}.json"
+        if path.exists():
+            translations[language] = json.loads(path.read_text(encoding="utf-8"))
+    return translations
+
+
+def _translated_values(model_name, language, record):
+    """``record``'s translated text as ``<field>_<language>`` columns, HTML sanitised."""
+    values = {}
+    for field, value in record.items():
+        if field not in TRANSLATED[model_name]:
+            raise ValueError(f"{model_name}.{field} is not a translated field")
+        if field in HTML:
+            value = clean_html(value)
+        values[build_localized_fieldname(field, language)] = value
+    return values
+
+
+def load_content_translations(apps=None, using=DEFAULT_DB_ALIAS):
+    """Fill the translated columns of the initial content from cms/content/translations/.
+
+    Records are found by the natural keys of ``load_initial_content`` (page path such as
+    ``about/platform-profile``, country ISO2 code, ``<series>/<number>`` of a meeting, the
+    single site settings row). Every record that gets a translation is flagged
+    ``machine_translated`` for staff review. Updates go through ``QuerySet.update()``, so HTML
+    is sanitised here as ``save()`` would; loading twice changes nothing.
+    """
+    if apps is None:
+        from django.apps import apps
+    models = {
+        "pages": apps.get_model("cms", "Page"),
+        "country_overviews": apps.get_model("cms", "CountryOverview"),
+        "ministerial_meetings": apps.get_model("cms", "MinisterialMeeting"),
+        "site_settings": apps.get_model("cms", "SiteSettings"),
+    }
+    model_names = {
+        "pages": "Page",
+        "country_overviews": "CountryOverview",
+        "ministerial_meetings": "MinisterialMeeting",
+        "site_settings": "SiteSettings",
+    }
+
+    with transaction.atomic(using=using):
+        # Natural key -> primary key of every record the translations may address.
+        rows = models["pages"].objects.using(using).values_list("pk", "parent_id", "slug")
+        parents = {pk: (parent_id, slug) for pk, parent_id, slug in rows}
+
+        def page_path(pk):
+            slugs = []
+            while pk is not None:
+                pk, slug = parents[pk]
+                slugs.append(slug)
+            return "/".join(reversed(slugs))
+
+        keys = {
+            "pages": {page_path(pk): pk for pk in parents},
+            "country_overviews": dict(
+                models["country_overviews"].objects.using(using).values_list("country__iso2", "pk")
+            ),
+            "ministerial_meetings": {
+                f"{series}/{number}": pk
+                for pk, series, number in models["ministerial_meetings"]
+                .objects.using(using)
+                .values_list("pk", "series", "number")
+            },
+        }
+
+        updates = {}  # (kind, pk) -> column values
+        for language, content in read_translations().items():
+            for kind, records in content.items():
+                if kind.startswith("_"):
+                    continue
+                if kind == "site_settings":
+                    records = {"1": records}
+                    keys.setdefault("site_settings", {"1": 1})
+                for key, record in records.items():
+                    if key not in keys[kind]:
+                        raise ValueError(f"{language}: unknown {kind} key {key!r}")
+                    values = _translated_values(model_names[kind], language, record)
+                    updates.setdefault((kind, keys[kind][key]), {}).update(values)
+
+        for (kind, pk), values in updates.items():
+            manager = models[kind].objects.using(using)
+            if kind == "site_settings" and not manager.filter(pk=pk).exists():
+                continue
+            if "machine_translated" in {f.name for f in models[kind]._meta.concrete_fields}:
+                values["machine_translated"] = True
+            manager.filter(pk=pk).update(**values)
+
+
+# "Consult us" inquiries ------------------------------------------------------------------------
+
+INQUIRY_RATE_LIMIT = 3  # inquiries ...
+INQUIRY_RATE_WINDOW = timedelta(hours=1)  # ... per e-mail address or IP address in this window
+THANKS_SALT = "cms.contact.thanks"
+THANKS_MAX_AGE = 60 * 60 * 24  # seconds the thanks page link shows the reference number
+
+
+def hash_ip(ip):
+    """A salted SHA-256 (HMAC with SECRET_KEY) of the client IP; the raw address is never stored."""
+    if not ip:
+        return ""
+    return salted_hmac("cms.inquiry.ip", ip, algorithm="sha256").hexdigest()
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def inquiry_rate_limited(email, ip_hash, now=None):
+    """True when this e-mail address or IP hash sent the maximum of inquiries in the last hour."""
+    from cms.models import Inquiry
+
+    since = (now or timezone.now()) - INQUIRY_RATE_WINDOW
+    sender = Q(email__iexact=email)
+    if ip_hash:
+        sender |= Q(ip_hash=ip_hash)
+    return Inquiry.objects.filter(sender, created_at__gte=since).count() >= INQUIRY_RATE_LIMIT
+
+
+def thanks_token(inquiry):
+    return signing.dumps(inquiry.pk, salt=THANKS_SALT)
+
+
+def inquiry_from_thanks_token(token):
+    """The inquiry a thanks-page token was signed for, or None for a missing, forged or old one."""
+    from cms.models import Inquiry
+
+    if not token:
+        return None
+    try:
+        pk = signing.loads(token, salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Inquiry.objects.filter(pk=pk).first()
+
+
+def _render_email(template_prefix, context):
+    subject = render_to_string(f"emails/{template_prefix}_subject.txt", context)
+    body = render_to_string(f"emails/{template_prefix}_body.txt", context)
+    return " ".join(subject.split()), body
+
+
+def inquiry_admin_url(inquiry):
+    """The inquiry's admin change page, absolute when settings.SITE_URL is set."""
+    path = reverse("admin:cms_inquiry_change", args=[inquiry.pk])
+    return getattr(settings, "SITE_URL", "").rstrip("/") + path
+
+
+def inquiry_emails(inquiry):
+    """The secretariat notice (when recipients are set) and the sender's confirmation."""
+    from cms.models import SiteSettings
+
+    messages = []
+    recipients = SiteSettings.get_solo().email_list
+    if recipients:
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {"inquiry": inquiry, "admin_url": inquiry_admin_url(inquiry)}
+            subject, body = _render_email("inquiry_secretariat", context)
+        messages.append(
+            EmailMessage(
+                subject, body, settings.DEFAULT_FROM_EMAIL, recipients, reply_to=[inquiry.email]
+            )
+        )
+    else:
+        logger.warning("No site e-mail addresses: inquiry %s not sent to secretariat", inquiry.pk)
+    with translation.override(inquiry.language or settings.LANGUAGE_CODE):
+        subject, body = _render_email(
+            "inquiry_confirmation", {"inquiry": inquiry, "reply_to": recipients[:1]}
+        )
+    messages.append(
+        EmailMessage(
+            subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [inquiry.email],
+            reply_to=recipients[:1] or None,
+        )
+    )
+    return messages
+
+
+def send_inquiry_emails(inquiry):
+    """Send both e-mails over one connection; SMTP and connection errors propagate."""
+    with get_connection() as connection:
+        connection.send_messages(inquiry_emails(inquiry))

@@ -6,4 +6,13 @@ from . import views
 
 app_name = "cms"
 
-urlpatterns = [path("", public_page(views.home), name="home")]
+urlpatterns = [
+    path("", public_page(views.home), name="home"),
+    path("about/", public_page(views.page), name="about"),
+    path("about/<slug:slug>/", public_page(views.page), name="page"),
+    path("countries/<str:iso2>/", public_page(views.country), name="country"),
+    path("meetings/", public_page(views.meetings), name="meetings"),
+    # Not cached: the form carries a CSRF token and the thanks page is personal.
+    path("contact/", views.contact, name="contact"),
+    path("contact/thanks/", views.contact_thanks, name="contact-thanks"),
+]

@@ -45,6 +45,7 @@ def records():
 
 def page_paths(records):
     paths = ["", "search/?q=solar", "search/?q=", "technologies/?trl_min=x&sector=nope"]
+    paths += ["about/", "about/platform-profile/", "countries/cn/", "meetings/"]
     for key, record in records.items():
         paths += [f"{key}/", f"{key}/{record.slug}/"]
     return paths

@@ -28,7 +28,8 @@ def test_the_about_tree_has_its_children():
     assert "carbon peaking and carbon neutrality" in profile.body
     alliance = about.children.get(slug="innovation-alliance")
     assert alliance.body.count("<li>") == 4
-    assert not profile.machine_translated
+    # Migration 0003 loads machine-made translations, flagged for review.
+    assert profile.machine_translated
 
 
 def test_five_country_overviews_are_linked_to_the_brics_members():

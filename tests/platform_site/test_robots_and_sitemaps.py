@@ -24,14 +24,15 @@ def test_robots_txt_lists_the_sitemap_and_hides_private_areas(client):
         assert f"Disallow: /{code}/accounts/" in lines
 
 
-def test_sitemap_index_lists_a_section_per_database(client):
+def test_sitemap_index_lists_a_section_per_database_and_the_content_pages(client):
     response = client.get("/sitemap.xml")
 
     assert response.status_code == 200
     content = response.content.decode()
     assert "<sitemapindex" in content
     locations = re.findall(r"<loc>(.*?)</loc>", content)
-    assert locations == [f"http://testserver/sitemap-{key}.xml" for key in DATABASE_KEYS]
+    sections = [*DATABASE_KEYS, "pages", "meetings", "countries"]
+    assert locations == [f"http://testserver/sitemap-{key}.xml" for key in sections]
 
 
 @pytest.mark.parametrize("key", DATABASE_KEYS)

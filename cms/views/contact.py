@@ -1,0 +1,65 @@
+"""The "Consult us" page: contact details and the inquiry form (never page-cached)."""
+
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods
+
+from cms import services
+from cms.forms import InquiryForm
+from cms.models import SiteSettings
+from cms.tasks import notify_inquiry
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def contact(request):
+    status = 200
+    if request.method == "POST":
+        form = InquiryForm(request.POST)
+        if form.is_spam:
+            # A bot filled in the honeypot: answer as if all went well, store nothing.
+            return redirect("cms:contact-thanks")
+        if form.is_valid():
+            ip_hash = services.hash_ip(services.client_ip(request))
+            if services.inquiry_rate_limited(form.cleaned_data["email"], ip_hash):
+                form.add_error(
+                    None,
+                    _(
+                        "You have sent several inquiries in the last hour. Please wait a while "
+                        "before sending another one; your message is kept below."
+                    ),
+                )
+                status = 429
+            else:
+                inquiry = form.save(commit=False)
+                inquiry.language = translation.get_language() or ""
+                inquiry.ip_hash = ip_hash
+                with transaction.atomic():
+                    inquiry.save()
+                    # The inquiry is stored whatever happens to the notification: a broker or
+                    # mail failure is logged, not shown to the visitor.
+                    pk = inquiry.pk
+                    transaction.on_commit(lambda: notify_inquiry.delay(pk), robust=True)
+                token = services.thanks_token(inquiry)
+                return redirect(f"{reverse('cms:contact-thanks')}?ref={token}")
+    else:
+        form = InquiryForm()
+    context = {"form": form, "site_settings": SiteSettings.get_solo()}
+    return render(request, "cms/contact.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def contact_thanks(request):
+    inquiry = services.inquiry_from_thanks_token(request.GET.get("ref", ""))
+    return render(
+        request,
+        "cms/contact_thanks.html",
+        {"reference": inquiry.reference if inquiry else ""},
+    )

@@ -1,0 +1,264 @@
+"""The "Consult us" page, the inquiry form and the notification task."""
+
+import smtplib
+
+import pytest
+from celery.exceptions import Retry
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from cms import services
+from cms.models import Inquiry, SiteSettings
+from cms.tasks import notify_inquiry
+from tests.factories import CountryFactory
+
+pytestmark = pytest.mark.django_db
+
+MESSAGE = "We look for a partner for a 20 MW solar park in Minas Gerais."
+
+
+@pytest.fixture
+def site_settings():
+    row = SiteSettings.get_solo()
+    row.phones = "+86 10 1234 5678\n+7 495 000 00 00"
+    row.emails = "secretariat@example.org\ninfo@example.org"
+    row.address = "1 Green Street, Xiamen"
+    row.save()
+    return row
+
+
+def data(**overrides):
+    values = {
+        "name": "Ana Souza",
+        "organisation": "Sol Verde Ltda",
+        "email": "ana@example.com",
+        "phone": "+55 31 1234 5678",
+        "country": "",
+        "topic": "project",
+        "message": MESSAGE,
+        "homepage": "",
+    }
+    values.update(overrides)
+    return values
+
+
+def contact_url(language="en"):
+    with translation.override(language):
+        return reverse("cms:contact")
+
+
+def post(client, django_capture_on_commit_callbacks, language="en", **overrides):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(contact_url(language), data(**overrides))
+
+
+def test_page_shows_contact_details_and_form(client, site_settings):
+    response = client.get(contact_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="tel:+861012345678"' in html
+    assert 'href="mailto:secretariat@example.org"' in html
+    assert "1 Green Street, Xiamen" in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert 'aria-hidden="true"' in html and 'tabindex="-1"' in html
+    assert "Leave this field empty" in html
+    assert 'aria-current="page"' in html
+
+
+def test_country_select_lists_brics_members_first(client):
+    CountryFactory(iso2="XA", name="Aaaland")
+    form_countries = list(response_countries(client))
+    members = [c for c in form_countries if c.brics_status == "member"]
+    if members:
+        assert form_countries[0].brics_status == "member"
+
+
+def response_countries(client):
+    response = client.get(contact_url())
+    return response.context["form"].fields["country"].queryset
+
+
+def test_valid_post_stores_redirects_and_sends_two_emails(
+    client, site_settings, django_capture_on_commit_callbacks
+):
+    country = CountryFactory()
+    response = post(client, django_capture_on_commit_callbacks, country=country.pk)
+    inquiry = Inquiry.objects.get()
+    assert inquiry.email == "ana@example.com"
+    assert inquiry.country == country
+    assert inquiry.language == "en"
+    assert len(inquiry.ip_hash) == 64 and "127.0.0.1" not in inquiry.ip_hash
+    assert inquiry.ip_hash == services.hash_ip("127.0.0.1")
+    assert inquiry.notified_at is not None
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("cms:contact-thanks"))
+
+    secretariat, confirmation = mail.outbox
+    assert secretariat.to == ["secretariat@example.org", "info@example.org"]
+    assert secretariat.reply_to == ["ana@example.com"]
+    assert MESSAGE in secretariat.body
+    assert f"/admin/cms/inquiry/{inquiry.pk}/change/" in secretariat.body
+    assert inquiry.reference in secretariat.subject
+    assert confirmation.to == ["ana@example.com"]
+    assert inquiry.reference in confirmation.subject
+
+    thanks = client.get(response["Location"])
+    assert thanks.status_code == 200
+    assert inquiry.reference in thanks.content.decode()
+
+
+def test_thanks_page_does_not_show_a_forged_or_missing_reference(client):
+    response = client.get(reverse("cms:contact-thanks") + "?ref=1")
+    assert response.status_code == 200
+    assert "GISP-" not in response.content.decode()
+
+
+def test_confirmation_is_in_the_senders_language(
+    client, site_settings, django_capture_on_commit_callbacks
+):
+    post(client, django_capture_on_commit_callbacks, language="ru", topic="other")
+    assert Inquiry.objects.get().language == "ru"
+    secretariat, confirmation = mail.outbox
+    assert "Сервисная платформа зелёной промышленности" in confirmation.subject
+    assert "Другое" in confirmation.body
+    # The secretariat reads the default language.
+    assert "Other" in secretariat.body
+
+
+def test_no_secretariat_addresses_still_confirms(client, django_capture_on_commit_callbacks):
+    SiteSettings.objects.update(emails="")
+    post(client, django_capture_on_commit_callbacks)
+    (confirmation,) = mail.outbox
+    assert confirmation.to == ["ana@example.com"]
+
+
+def test_running_the_task_twice_sends_once(client, site_settings):
+    client.post(contact_url(), data())  # on_commit never fires inside the test transaction
+    inquiry = Inquiry.objects.get()
+    assert inquiry.notified_at is None
+    assert notify_inquiry(inquiry.pk) is True
+    assert notify_inquiry(inquiry.pk) is False
+    assert len(mail.outbox) == 2
+
+
+def test_failing_mail_server_keeps_inquiry_and_retries(
+    client, site_settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    attempts = []
+
+    def broken(self, messages):
+        attempts.append(messages)
+        raise smtplib.SMTPException("server down")
+
+    monkeypatch.setattr(EmailBackend, "send_messages", broken)
+    # The eager task raises Retry; the robust on_commit hook logs it, the visitor gets thanks.
+    response = post(client, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert inquiry.notified_at is None
+    assert len(attempts) == 1
+    assert mail.outbox == []
+    with pytest.raises(Retry):
+        notify_inquiry.delay(inquiry.pk)
+    assert len(attempts) == 2
+    inquiry.refresh_from_db()
+    assert inquiry.notified_at is None
+
+
+def test_connection_refused_schedules_a_retry_with_backoff(client, site_settings, monkeypatch):
+    def refused(self, messages):
+        raise ConnectionRefusedError("no SMTP")
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refused)
+    client.post(contact_url(), data())
+    inquiry = Inquiry.objects.get()
+    scheduled = {}
+
+    def fake_retry(exc=None, countdown=None, **kwargs):
+        scheduled.update(exc=exc, countdown=countdown)
+        return Retry(exc=exc, when=countdown)
+
+    monkeypatch.setattr(notify_inquiry, "retry", fake_retry)
+    with pytest.raises(Retry):
+        notify_inquiry(inquiry.pk)
+    assert isinstance(scheduled["exc"], ConnectionRefusedError)
+    assert scheduled["countdown"] == 60
+    inquiry.refresh_from_db()
+    assert inquiry.notified_at is None  # the claim is released for the retry
+
+
+def test_honeypot_filled_stores_nothing_but_says_thanks(
+    client, site_settings, django_capture_on_commit_callbacks
+):
+    response = post(client, django_capture_on_commit_callbacks, homepage="http://spam.example")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cms:contact-thanks")
+    assert not Inquiry.objects.exists()
+    assert mail.outbox == []
+
+
+def test_fourth_inquiry_in_an_hour_is_rate_limited(client, django_capture_on_commit_callbacks):
+    for _ in range(3):
+        assert post(client, django_capture_on_commit_callbacks).status_code == 302
+    message = "A fourth question that I typed with care and want to keep."
+    response = post(client, django_capture_on_commit_callbacks, message=message)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "several inquiries in the last hour" in html
+    assert message in html
+    assert Inquiry.objects.count() == 3
+
+
+def test_rate_limit_counts_the_ip_address_too(client, django_capture_on_commit_callbacks):
+    for number in range(3):
+        post(client, django_capture_on_commit_callbacks, email=f"user{number}@example.com")
+    response = post(client, django_capture_on_commit_callbacks, email="other@example.com")
+    assert response.status_code == 429
+
+
+def test_invalid_email_keeps_the_typed_fields(client):
+    response = client.post(contact_url(), data(email="not-an-email"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ana Souza" in html and "Sol Verde Ltda" in html and MESSAGE in html
+    assert 'value="not-an-email"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_email_error' in html
+    assert not Inquiry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"message": "Too short"},
+        {"message": "x" * 5001},
+        {"name": "n" * 151},
+        {"phone": "call me maybe"},
+        {"topic": "nonsense"},
+        {"country": "999999"},
+    ],
+)
+def test_bad_input_is_rejected_with_200(client, overrides):
+    response = client.post(contact_url(), data(**overrides))
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not Inquiry.objects.exists()
+
+
+def test_csrf_is_enforced():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(contact_url(), data())
+    assert response.status_code == 403
+    assert not Inquiry.objects.exists()
+
+
+def test_page_is_not_cached(client, site_settings):
+    first = client.get(contact_url())
+    site_settings.address = "2 New Road, Moscow"
+    site_settings.save()
+    second = client.get(contact_url())
+    assert "2 New Road, Moscow" in second.content.decode()
+    assert "no-cache" in first["Cache-Control"] or "max-age=0" in first["Cache-Control"]
