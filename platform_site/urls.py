@@ -6,7 +6,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from databases.sitemaps import sitemaps
+from cms.sitemaps import sitemaps as cms_sitemaps
+from databases.sitemaps import sitemaps as database_sitemaps
 
 from . import views
 
@@ -17,6 +18,8 @@ admin.site.index_title = _("Back office")
 handler400 = views.bad_request
 handler403 = views.permission_denied
 handler500 = views.server_error
+
+sitemaps = {**database_sitemaps, **cms_sitemaps}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
