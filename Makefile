@@ -35,6 +35,7 @@ var/.demo-loaded: | $(VENV)/.installed
 	@mkdir -p var
 	$(EMBEDDED) $(PY) manage.py migrate --noinput
 	$(EMBEDDED) $(PY) manage.py seed_demo --per-database 30
+	$(EMBEDDED) $(PY) manage.py seed_demo_content
 	@touch $@
 
 run: $(VENV)/.installed var/.demo-loaded

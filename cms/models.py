@@ -262,6 +262,7 @@ class Event(SanitizedHTMLModel):
     machine_translated = models.BooleanField(
         _("translations are machine-made, pending review"), default=False
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     html_fields = ("description",)
 
@@ -285,6 +286,9 @@ class Event(SanitizedHTMLModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("cms:event", args=[self.slug])
 
 
 def policy_file_path(document, filename):
@@ -317,6 +321,9 @@ class PolicyDocument(models.Model):
     machine_translated = models.BooleanField(
         _("translations are machine-made, pending review"), default=False
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("policy document")
@@ -329,6 +336,9 @@ class PolicyDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("cms:policy", args=[self.slug])
 
 
 class SiteSettings(models.Model):

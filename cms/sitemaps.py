@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from databases.sitemaps import TranslatedSitemap
 
-from .models import CountryOverview, Page
+from .models import CountryOverview, Event, Page, PolicyDocument
 
 
 class PageSitemap(TranslatedSitemap):
@@ -28,11 +28,11 @@ class CountrySitemap(TranslatedSitemap):
         return CountryOverview.objects.published().select_related("country").order_by("pk")
 
 
-class MeetingsSitemap(TranslatedSitemap):
-    """The ministerial meetings page."""
+class SectionSitemap(TranslatedSitemap):
+    """The pages of the site's own sections that are not records: meetings, events, policies."""
 
     def items(self):
-        return ["cms:meetings"]
+        return ["cms:meetings", "cms:events", "cms:policies"]
 
     def location(self, url_name):
         return reverse(url_name)
@@ -41,8 +41,24 @@ class MeetingsSitemap(TranslatedSitemap):
         return None
 
 
+class EventSitemap(TranslatedSitemap):
+    """Every published event, past ones included."""
+
+    def items(self):
+        return Event.objects.published().order_by("pk")
+
+
+class PolicySitemap(TranslatedSitemap):
+    """Every published policy document."""
+
+    def items(self):
+        return PolicyDocument.objects.published().order_by("pk")
+
+
 sitemaps = {
     "pages": PageSitemap(),
-    "meetings": MeetingsSitemap(),
+    "sections": SectionSitemap(),
     "countries": CountrySitemap(),
+    "events": EventSitemap(),
+    "policies": PolicySitemap(),
 }

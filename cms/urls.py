@@ -12,6 +12,10 @@ urlpatterns = [
     path("about/<slug:slug>/", public_page(views.page), name="page"),
     path("countries/<str:iso2>/", public_page(views.country), name="country"),
     path("meetings/", public_page(views.meetings), name="meetings"),
+    path("events/", public_page(views.EventListView.as_view()), name="events"),
+    path("events/<slug:slug>/", public_page(views.event), name="event"),
+    path("policies/", public_page(views.PolicyListView.as_view()), name="policies"),
+    path("policies/<slug:slug>/", public_page(views.policy), name="policy"),
     # Not cached: the form carries a CSRF token and the thanks page is personal.
     path("contact/", views.contact, name="contact"),
     path("contact/thanks/", views.contact_thanks, name="contact-thanks"),

@@ -20,29 +20,13 @@ class DatabaseMixin:
         return super().get_context_data(database=self.database, **kwargs)
 
 
-class RecordListView(DatabaseMixin, FilterView):
-    template_name = "databases/record_list.html"
+class FilteredListView(FilterView):
+    """A public list with a django-filter panel, removable filter chips and pagination."""
+
     # Apply the valid filters and report the invalid ones, rather than showing nothing.
     strict = False
     paginate_by = services.PAGE_SIZE
     page_kwarg = "page"
-
-    def get_filterset_class(self):
-        return FILTERSETS[self.database_key]
-
-    def get_queryset(self):
-        return self.database.model.objects.published().for_cards()
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        if self.filterset.match_count is None:
-            return super().get_paginator(queryset, per_page, **kwargs)
-        return services.CountedPaginator(
-            queryset,
-            per_page,
-            count=self.filterset.match_count,
-            capped=self.filterset.match_count_capped,
-            **kwargs,
-        )
 
     def paginate_queryset(self, queryset, page_size):
         try:
@@ -60,6 +44,27 @@ class RecordListView(DatabaseMixin, FilterView):
                 page.number, on_each_side=2, on_ends=1
             )
         return context
+
+
+class RecordListView(DatabaseMixin, FilteredListView):
+    template_name = "databases/record_list.html"
+
+    def get_filterset_class(self):
+        return FILTERSETS[self.database_key]
+
+    def get_queryset(self):
+        return self.database.model.objects.published().for_cards()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if self.filterset.match_count is None:
+            return super().get_paginator(queryset, per_page, **kwargs)
+        return services.CountedPaginator(
+            queryset,
+            per_page,
+            count=self.filterset.match_count,
+            capped=self.filterset.match_count_capped,
+            **kwargs,
+        )
 
 
 class RecordDetailView(DatabaseMixin, DetailView):

@@ -1,4 +1,4 @@
-"""factory_boy factories for every model of the databases app.
+"""factory_boy factories for the models of the databases app and the CMS events and policies.
 
 Taxonomy rows are fetched or created by their natural key (iso2 / code / number), so the
 factories work whether or not migration 0003 has loaded the real taxonomies.
@@ -7,10 +7,14 @@ Many-to-many relations are set with keyword arguments, e.g.
 ``TechnologyFactory(sectors=[solar], technology_fields=[y02e])``.
 """
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from cms.models import Event, EventKind, PolicyDocument
 from databases.models import (
     SDG,
     CooperationType,
@@ -244,3 +248,30 @@ TAXONOMY_FACTORIES = {
     "cooperationtype": CooperationTypeFactory,
     "language": LanguageFactory,
 }
+
+
+class EventFactory(DjangoModelFactory):
+    """A published one-day forum a month from now."""
+
+    class Meta:
+        model = Event
+
+    kind = EventKind.FORUM
+    title = factory.Sequence(lambda n: f"Green forum {n}")
+    slug = factory.Sequence(lambda n: f"green-forum-{n}")
+    summary = "Enterprises and ministries on green manufacturing."
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    end_date = factory.SelfAttribute("start_date")
+    published = True
+
+
+class PolicyDocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = PolicyDocument
+
+    title = factory.Sequence(lambda n: f"Green industry policy {n}")
+    slug = factory.Sequence(lambda n: f"green-industry-policy-{n}")
+    issuing_body = "Ministry of Industry"
+    issued_on = datetime.date(2024, 5, 1)
+    summary = "Measures for the green transition of industry."
+    published = True

@@ -252,7 +252,7 @@ def test_the_home_page_shows_slogan_members_events_and_consult_us(client):
     response = client.get("/en/")
     content = text(response)
     assert "CLEAN AND BEAUTIFUL WORLD" in h1(response)
-    assert re.findall(r'<h3 class="event-title">(.*?)</h3>', content) == [
+    assert re.findall(r'<h3 class="event-title"><a href="[^"]+">(.*?)</a></h3>', content) == [
         "Upcoming 0",
         "Upcoming 1",
         "Upcoming 2",
@@ -269,7 +269,7 @@ def test_the_home_page_describes_the_organization_in_json_ld(client):
         r'<script type="application/ld\+json" nonce="([^"]+)">(.*?)</script>', content, re.S
     )
     assert match, "no JSON-LD script with a nonce"
-    data = json.loads(match.group(2))
+    data = json.loads(match.group(2))[0]
     assert data["@type"] == "Organization"
     assert data["url"] == "http://testserver/"
     assert data["email"] == "biandq@cietc.org.cn"
@@ -285,13 +285,13 @@ def test_the_json_ld_cannot_close_its_script_element(client):
     settings_row.save()
     content = text(client.get("/en/"))
     script = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', content, re.S)
-    data = json.loads(script.group(1))
+    data = json.loads(script.group(1))[0]
     assert data["address"]["streetAddress"] == "</script><script>alert(1)</script>"
 
 
 def test_the_sitemap_lists_the_about_and_country_pages(client):
     index = text(client.get("/sitemap.xml"))
-    for section in ["pages", "countries", "meetings"]:
+    for section in ["pages", "countries", "sections"]:
         assert f"http://testserver/sitemap-{section}.xml" in index
     pages = text(client.get("/sitemap-pages.xml"))
     assert "<loc>http://testserver/en/about/</loc>" in pages
@@ -301,8 +301,10 @@ def test_the_sitemap_lists_the_about_and_country_pages(client):
     countries = text(client.get("/sitemap-countries.xml"))
     for iso2 in ["br", "ru", "in", "cn", "za"]:
         assert f"<loc>http://testserver/en/countries/{iso2}/</loc>" in countries
-    meetings = text(client.get("/sitemap-meetings.xml"))
-    assert "<loc>http://testserver/pt-br/meetings/</loc>" in meetings
+    sections = text(client.get("/sitemap-sections.xml"))
+    assert "<loc>http://testserver/pt-br/meetings/</loc>" in sections
+    assert "<loc>http://testserver/hi/events/</loc>" in sections
+    assert "<loc>http://testserver/zh-hans/policies/</loc>" in sections
 
 
 def warm(client, path):

@@ -31,7 +31,7 @@ def test_sitemap_index_lists_a_section_per_database_and_the_content_pages(client
     content = response.content.decode()
     assert "<sitemapindex" in content
     locations = re.findall(r"<loc>(.*?)</loc>", content)
-    sections = [*DATABASE_KEYS, "pages", "meetings", "countries"]
+    sections = [*DATABASE_KEYS, "pages", "sections", "countries", "events", "policies"]
     assert locations == [f"http://testserver/sitemap-{key}.xml" for key in sections]
 
 
