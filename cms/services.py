@@ -213,10 +213,6 @@ def hash_ip(ip):
     return salted_hmac("cms.inquiry.ip", ip, algorithm="sha256").hexdigest()
 
 
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def inquiry_rate_limited(email, ip_hash, now=None):
     """True when this e-mail address or IP hash sent the maximum of inquiries in the last hour."""
     from cms.models import Inquiry
@@ -254,7 +250,7 @@ def _render_email(template_prefix, context):
 def inquiry_admin_url(inquiry):
     """The inquiry's admin change page, absolute when settings.SITE_URL is set."""
     path = reverse("admin:cms_inquiry_change", args=[inquiry.pk])
-    return getattr(settings, "SITE_URL", "").rstrip("/") + path
+    return settings.SITE_URL + path
 
 
 def inquiry_emails(inquiry):

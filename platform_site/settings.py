@@ -28,6 +28,11 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-never-used-in-production"
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+# The public address of the site, for links in e-mails sent by background tasks (no request).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+# Reverse proxies in front of the site that append the client's address to X-Forwarded-For.
+# 0: the site faces clients directly and REMOTE_ADDR is the client (the header is ignored).
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [

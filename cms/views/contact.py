@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from cms import services
 from cms.forms import InquiryForm
-from cms.models import SiteSettings
 from cms.tasks import notify_inquiry
+from platform_site.client_ip import client_ip
 
 
 @never_cache
@@ -26,7 +26,7 @@ def contact(request):
             # A bot filled in the honeypot: answer as if all went well, store nothing.
             return redirect("cms:contact-thanks")
         if form.is_valid():
-            ip_hash = services.hash_ip(services.client_ip(request))
+            ip_hash = services.hash_ip(client_ip(request))
             if services.inquiry_rate_limited(form.cleaned_data["email"], ip_hash):
                 form.add_error(
                     None,
@@ -50,8 +50,8 @@ def contact(request):
                 return redirect(f"{reverse('cms:contact-thanks')}?ref={token}")
     else:
         form = InquiryForm()
-    context = {"form": form, "site_settings": SiteSettings.get_solo()}
-    return render(request, "cms/contact.html", context, status=status)
+    # The contact details come from the site settings of the context processor.
+    return render(request, "cms/contact.html", {"form": form}, status=status)
 
 
 @never_cache

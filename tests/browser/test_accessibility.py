@@ -6,6 +6,8 @@ import pytest
 
 from tests.factories import (
     EnterpriseFactory,
+    EventFactory,
+    PolicyDocumentFactory,
     ProjectFactory,
     SectorFactory,
     ServiceInstitutionFactory,
@@ -45,7 +47,11 @@ def records():
 
 def page_paths(records):
     paths = ["", "search/?q=solar", "search/?q=", "technologies/?trl_min=x&sector=nope"]
-    paths += ["about/", "about/platform-profile/", "countries/cn/", "meetings/"]
+    paths += ["about/", "about/platform-profile/", "countries/cn/", "meetings/", "contact/"]
+    event = EventFactory(title="BRICS Green Industry Forum", country=china(), place="Xiamen")
+    policy = PolicyDocumentFactory(title="Carbon peaking action plan", country=china())
+    paths += ["events/", f"events/{event.slug}/", "events/?kind=party", "policies/"]
+    paths += [f"policies/{policy.slug}/"]
     for key, record in records.items():
         paths += [f"{key}/", f"{key}/{record.slug}/"]
     return paths
@@ -57,9 +63,12 @@ def audit(browser, axe_source):
     context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page = context.new_page()
 
-    def run(url):
+    def run(url, then=None):
+        """Audit ``url``, or the page that ``then(page)`` leads to from it."""
         response = page.goto(url)
         assert response.status in (200, 404), url
+        if then is not None:
+            then(page)
         page.evaluate(axe_source)
         result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
@@ -91,3 +100,14 @@ def test_public_pages_have_no_wcag_violations(audit, live_server, records, langu
 
 def test_the_404_page_has_no_wcag_violations(audit, live_server, records):
     assert audit(f"{live_server.url}/en/technologies/no-such-record/") == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_rejected_inquiry_form_has_no_wcag_violations(audit, live_server, language):
+    def submit_a_wrong_address(page):
+        page.locator("#id_email").fill("not an address")
+        with page.expect_navigation():
+            page.locator("form.contact-form button[type=submit]").click()
+        assert page.locator(".errorlist").count() > 0
+
+    assert audit(f"{live_server.url}/{language}/contact/", then=submit_a_wrong_address) == []

@@ -113,3 +113,40 @@ def test_filters_fold_away_on_a_phone(page, live_server, catalogue):
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
     assert no_horizontal_scroll
+
+
+def test_a_visitor_sends_an_inquiry_and_a_rejected_form_keeps_what_was_typed(page, live_server):
+    from cms.models import Inquiry
+
+    page.goto(f"{live_server.url}/en/contact/")
+    page.get_by_label("Name").first.fill("Ana Souza")
+    page.get_by_label("E-mail address").fill("ana@example")
+    page.get_by_label("Topic").select_option("partnership")
+    message = "We look for a partner for a floating solar plant in Bahia."
+    page.get_by_label("Message").fill(message)
+    page.get_by_role("button", name="Send inquiry").click()
+
+    # The wrong address is explained next to its field; everything typed is still there.
+    expect(page.locator("#id_email")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Message")).to_have_value(message)
+    expect(page.get_by_label("Name").first).to_have_value("Ana Souza")
+    assert not Inquiry.objects.exists()
+
+    page.get_by_label("E-mail address").fill("ana@example.org")
+    page.get_by_label("Country").select_option(label="Brazil")
+    page.get_by_role("button", name="Send inquiry").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your inquiry")
+    inquiry = Inquiry.objects.get()
+    assert (inquiry.name, inquiry.email, inquiry.country.iso2) == ("Ana Souza", "ana@example.org", "BR")
+    expect(page.locator("main")).to_contain_text(inquiry.reference)
+
+
+def test_a_visitor_finds_upcoming_events_and_opens_one(page, live_server):
+    from tests.factories import EventFactory
+
+    EventFactory(title="BRICS Green Industry Forum", country=china(), place="Xiamen")
+    page.goto(f"{live_server.url}/zh-hans/")
+    page.locator("main").get_by_role("link", name="BRICS Green Industry Forum").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("BRICS Green Industry Forum")
+    expect(page).to_have_url(re.compile(r"/zh-hans/events/green-forum-\d+/$"))

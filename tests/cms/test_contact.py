@@ -82,8 +82,9 @@ def response_countries(client):
 
 
 def test_valid_post_stores_redirects_and_sends_two_emails(
-    client, site_settings, django_capture_on_commit_callbacks
+    client, site_settings, settings, django_capture_on_commit_callbacks
 ):
+    settings.SITE_URL = "https://green.example.org"
     country = CountryFactory()
     response = post(client, django_capture_on_commit_callbacks, country=country.pk)
     inquiry = Inquiry.objects.get()
@@ -100,7 +101,9 @@ def test_valid_post_stores_redirects_and_sends_two_emails(
     assert secretariat.to == ["secretariat@example.org", "info@example.org"]
     assert secretariat.reply_to == ["ana@example.com"]
     assert MESSAGE in secretariat.body
-    assert f"/admin/cms/inquiry/{inquiry.pk}/change/" in secretariat.body
+    assert (
+        f"https://green.example.org/admin/cms/inquiry/{inquiry.pk}/change/" in secretariat.body
+    )
     assert inquiry.reference in secretariat.subject
     assert confirmation.to == ["ana@example.com"]
     assert inquiry.reference in confirmation.subject
@@ -262,3 +265,33 @@ def test_page_is_not_cached(client, site_settings):
     second = client.get(contact_url())
     assert "2 New Road, Moscow" in second.content.decode()
     assert "no-cache" in first["Cache-Control"] or "max-age=0" in first["Cache-Control"]
+
+
+def test_the_footer_of_the_contact_page_links_each_phone_and_address_once(client, site_settings):
+    html = client.get(contact_url()).content.decode()
+    footer = html.split('<footer class="site-footer">', 1)[1]
+    assert footer.count('href="tel:') == 2 and footer.count('href="mailto:') == 2
+    assert 'href="tel:+861012345678"' in footer
+
+
+def test_behind_a_proxy_the_rate_limit_counts_the_forwarded_address(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def post_from(forwarded, email):
+        # Every request reaches the site from the proxy at 10.0.0.2.
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(
+                contact_url(),
+                data(email=email),
+                REMOTE_ADDR="10.0.0.2",
+                HTTP_X_FORWARDED_FOR=forwarded,
+            )
+
+    for number in range(3):
+        assert post_from("203.0.113.5", f"user{number}@example.com").status_code == 302
+    # Another client behind the same proxy is not limited...
+    assert post_from("203.0.113.6", "neighbour@example.com").status_code == 302
+    # ...and the limited one cannot escape by forging the header.
+    assert post_from("198.51.100.7, 203.0.113.5", "other@example.com").status_code == 429
