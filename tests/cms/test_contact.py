@@ -101,9 +101,7 @@ def test_valid_post_stores_redirects_and_sends_two_emails(
     assert secretariat.to == ["secretariat@example.org", "info@example.org"]
     assert secretariat.reply_to == ["ana@example.com"]
     assert MESSAGE in secretariat.body
-    assert (
-        f"https://green.example.org/admin/cms/inquiry/{inquiry.pk}/change/" in secretariat.body
-    )
+    assert f"https://green.example.org/admin/cms/inquiry/{inquiry.pk}/change/" in secretariat.body
     assert inquiry.reference in secretariat.subject
     assert confirmation.to == ["ana@example.com"]
     assert inquiry.reference in confirmation.subject
