@@ -1,15 +1,19 @@
 from django.contrib import admin, messages
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from . import admin_review, members
 from .models import (
     SDG,
     CooperationType,
     Country,
     Enterprise,
     Language,
+    Membership,
+    MembershipStatus,
     Project,
     PublicationStatus,
     Sector,
@@ -54,7 +58,8 @@ def archive(modeladmin, request, queryset):
 
 def _set_status(modeladmin, request, queryset, status):
     # One record at a time so slugs, normalised amounts and search vectors stay consistent.
-    records = list(queryset.exclude(status=status))
+    # Members' proposed changes go through the review screen, which writes them onto the original.
+    records = list(queryset.exclude(status=status).filter(draft_of__isnull=True))
     for record in records:
         record.status = status
         record.save()
@@ -71,12 +76,21 @@ def _set_status(modeladmin, request, queryset, status):
 
 
 class RecordAdmin(TabbedTranslationAdmin):
-    list_display = ["thumbnail", "title", "country", "status", "updated_at"]
-    list_display_links = ["thumbnail", "title"]
+    list_display = ["card_image", "title", "country", "status", "review_link", "updated_at"]
+    list_display_links = ["card_image", "title"]
     list_filter = ["status", "country__brics_status", "sectors", "country"]
     list_select_related = ["country"]
     search_fields = ["title_en", "title_zh_hans", "title_ru", "title_pt_br", "title_hi", "slug"]
-    readonly_fields = ["image_preview", "created_at", "updated_at", "published_at"]
+    readonly_fields = [
+        "image_preview",
+        "created_at",
+        "updated_at",
+        "published_at",
+        "submitted_at",
+        "verified_at",
+        "draft_of",
+    ]
+    exclude = ["thumbnail"]
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["country", "owner"]
     filter_horizontal = ["sectors"]
@@ -88,8 +102,29 @@ class RecordAdmin(TabbedTranslationAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/review/",
+                self.admin_site.admin_view(
+                    lambda request, object_id: admin_review.review(request, self, object_id)
+                ),
+                name=f"{opts.app_label}_{opts.model_name}_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("Review"))
+    def review_link(self, record):
+        if record.status not in admin_review.UNDER_REVIEW:
+            return ""
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[record.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Review"))
+
     @admin.display(description=_("Image"))
-    def thumbnail(self, record):
+    def card_image(self, record):
         if not record.image:
             return "—"
         return format_html(
@@ -163,8 +198,20 @@ class TalentAdmin(RecordAdmin):
     filter_horizontal = ["sectors", "technology_fields", "languages"]
 
 
+@admin.action(description=_("Verify the selected enterprises"), permissions=["change"])
+def verify_enterprises(modeladmin, request, queryset):
+    count = members.verify_enterprises(queryset)
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d enterprise verified.", "%(count)d enterprises verified.", count)
+        % {"count": count},
+        messages.SUCCESS,
+    )
+
+
 @admin.register(Enterprise)
 class EnterpriseAdmin(RecordAdmin):
+    actions = [*RecordAdmin.actions, verify_enterprises]
     list_display = [
         *RecordAdmin.list_display[:3],
         "size",
@@ -196,3 +243,38 @@ class ServiceInstitutionAdmin(RecordAdmin):
     ]
     list_filter = [*RecordAdmin.list_filter[:1], "institution_type", *RecordAdmin.list_filter[1:]]
     filter_horizontal = ["sectors", "countries_served"]
+
+
+def _decide(modeladmin, request, queryset, status):
+    count = members.decide(queryset, status, request.user)
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d request decided.", "%(count)d requests decided.", count)
+        % {"count": count},
+        messages.SUCCESS,
+    )
+
+
+@admin.action(description=_("Approve the selected requests"), permissions=["change"])
+def approve_memberships(modeladmin, request, queryset):
+    _decide(modeladmin, request, queryset, MembershipStatus.APPROVED)
+
+
+@admin.action(description=_("Decline the selected requests"), permissions=["change"])
+def decline_memberships(modeladmin, request, queryset):
+    _decide(modeladmin, request, queryset, MembershipStatus.DECLINED)
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "enterprise", "role", "status", "enterprise_verified", "created_at"]
+    list_filter = ["status", "role", "enterprise__verified"]
+    list_select_related = ["user", "enterprise"]
+    search_fields = ["user__email", "enterprise__title_en"]
+    autocomplete_fields = ["user", "enterprise"]
+    readonly_fields = ["created_at", "decided_at", "decided_by"]
+    actions = [approve_memberships, decline_memberships]
+
+    @admin.display(description=_("enterprise verified"), boolean=True)
+    def enterprise_verified(self, membership):
+        return membership.enterprise.verified

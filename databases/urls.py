@@ -2,7 +2,7 @@ from django.urls import path
 
 from platform_site.cache import public_page
 
-from . import views
+from . import member_views, views
 from .registry import DATABASES
 
 app_name = "databases"
@@ -21,3 +21,13 @@ for database in DATABASES:
             name=f"{database.url_name}-detail",
         ),
     ]
+
+urlpatterns += [
+    path("member/", member_views.dashboard, name="member-dashboard"),
+    path("member/enterprise/new/", member_views.enterprise_register, name="member-enterprise-new"),
+    path("member/enterprise/join/", member_views.enterprise_join, name="member-enterprise-join"),
+    path("member/<str:kind>/new/", member_views.record_new, name="member-new"),
+    path("member/<str:kind>/<int:pk>/", member_views.record_detail, name="member-record"),
+    path("member/<str:kind>/<int:pk>/edit/", member_views.record_edit, name="member-edit"),
+    path("member/<str:kind>/<int:pk>/submit/", member_views.record_submit, name="member-submit"),
+]

@@ -5,6 +5,7 @@ With no environment at all the portal runs embedded: SQLite, a local-memory cach
 Celery tasks executed in-process. Production (DEBUG off) refuses to start without a secret key.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -38,7 +39,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    "platform_site.apps.PlatformAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,10 +50,14 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "django_celery_beat",
+    "allauth",
+    "allauth.account",
     "platform_site",
     "databases",
     "matchmaking",
     "cms",
+    # Last, as its documentation asks: it wraps the authentication of every app above.
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +75,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Last: it turns a locked-out log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "platform_site.urls"
@@ -122,6 +130,50 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
+
+# Accounts (django-allauth): log-in by e-mail address, which sign-up verifies before first use.
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username and address are refused before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "databases:member-dashboard"
+ACCOUNT_ADAPTER = "platform_site.accounts.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "platform_site.accounts.SignupForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+# No page says whether an address has an account: sign-up and reset answer the same either way.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "cms:home"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_RATE_LIMITS = {
+    "signup": "5/h/ip",
+    "login": "30/m/ip",
+    # Per address only: django-axes locks a username out after 5 failures (below).
+    "login_failed": "20/m/ip",
+    "reset_password": "5/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Brute-force protection of every log-in, the admin's included (django-axes): 5 failures from
+# one address for one username lock that pair out for 15 minutes, never for good.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "platform_site.accounts.axes_username"
+AXES_CLIENT_IP_CALLABLE = "platform_site.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -229,7 +281,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # django-axes logs every log-in at INFO; its warnings (failures, lock-outs) are what matter.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # modeltranslation's tabbed admin needs jQuery UI: served from our static files, not a CDN (CSP).
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# Working days within which the secretariat aims to review a submission (members see it).
+REVIEW_TARGET_DAYS = env.int("REVIEW_TARGET_DAYS", default=5)

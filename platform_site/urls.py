@@ -4,16 +4,11 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from cms.sitemaps import sitemaps as cms_sitemaps
 from databases.sitemaps import sitemaps as database_sitemaps
 
 from . import views
-
-admin.site.site_header = _("Green Industry Service Platform")
-admin.site.site_title = _("Green Industry Service Platform")
-admin.site.index_title = _("Back office")
 
 handler400 = views.bad_request
 handler403 = views.permission_denied
@@ -40,6 +35,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
     path("", include("cms.urls")),
     path("", include("databases.urls")),
 )

@@ -21,6 +21,9 @@ from databases.models import (
     Country,
     Enterprise,
     Language,
+    MemberRole,
+    Membership,
+    MembershipStatus,
     Project,
     PublicationStatus,
     Sector,
@@ -275,3 +278,15 @@ class PolicyDocumentFactory(DjangoModelFactory):
     issued_on = datetime.date(2024, 5, 1)
     summary = "Measures for the green transition of industry."
     published = True
+
+
+class MembershipFactory(DjangoModelFactory):
+    """An approved administrator of a verified enterprise: a member who may submit."""
+
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    enterprise = factory.SubFactory(EnterpriseFactory, verified=True)
+    role = MemberRole.ADMINISTRATOR
+    status = MembershipStatus.APPROVED

@@ -1,7 +1,10 @@
 from .enterprise import Enterprise
 from .institution import ServiceInstitution
+from .media import RecordImage
+from .membership import MemberRole, Membership, MembershipStatus
 from .project import Project
-from .records import PublicationStatus, Record, RecordQuerySet
+from .records import EDITABLE_STATUSES, PublicationStatus, Record, RecordQuerySet
+from .review import ReviewNote, ReviewStep
 from .talent import Talent
 from .taxonomy import (
     SDG,
@@ -15,16 +18,23 @@ from .taxonomy import (
 from .technology import Technology
 
 __all__ = [
+    "EDITABLE_STATUSES",
     "SDG",
     "BricsStatus",
     "CooperationType",
     "Country",
     "Enterprise",
     "Language",
+    "MemberRole",
+    "Membership",
+    "MembershipStatus",
     "Project",
     "PublicationStatus",
     "Record",
+    "RecordImage",
     "RecordQuerySet",
+    "ReviewNote",
+    "ReviewStep",
     "Sector",
     "ServiceInstitution",
     "Talent",

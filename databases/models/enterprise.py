@@ -72,6 +72,7 @@ class Enterprise(Record):
         verbose_name = _("enterprise")
         verbose_name_plural = _("enterprises")
         constraints = [
+            *Record.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(investment_min_usd__isnull=True)
                 | Q(investment_max_usd__isnull=True)

@@ -1,10 +1,10 @@
-from django.core.validators import MinValueValidator
+from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from databases import currency
 
-from .records import Record
+from .records import Record, record_attachment_path
 
 
 class ProjectStage(models.TextChoices):
@@ -63,6 +63,13 @@ class Project(Record):
         related_name="projects",
         blank=True,
     )
+    attachment = models.FileField(
+        _("attachment (PDF)"),
+        upload_to=record_attachment_path,
+        blank=True,
+        max_length=255,
+        validators=[FileExtensionValidator(["pdf"])],
+    )
     enterprise = models.ForeignKey(
         "databases.Enterprise",
         verbose_name=_("submitting enterprise"),
@@ -73,6 +80,7 @@ class Project(Record):
     )
 
     search_fields = {"A": ["title"], "B": ["summary", "location"], "C": ["description"]}
+    enterprise_field = "enterprise"
     url_name = "project"
 
     class Meta(Record.Meta):
@@ -80,6 +88,7 @@ class Project(Record):
         verbose_name_plural = _("projects")
         # The "largest first" sorts have PostgreSQL-only indexes: see migration 0005.
         constraints = [
+            *Record.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(investment_amount__gte=0)
                 | models.Q(investment_amount__isnull=True),

@@ -14,6 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from databases import search
 
 
+def record_attachment_path(record, filename):
+    return f"attachments/{record._meta.model_name}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.pdf"
+
+
 def record_image_path(record, filename):
     """A fresh, unguessable name per upload, grouped by database and month."""
     extension = PurePath(filename).suffix.lower()[:5]
@@ -23,9 +27,19 @@ def record_image_path(record, filename):
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PENDING = "pending", _("Pending review")
+    IN_REVIEW = "review", _("In review")
+    CHANGES_REQUESTED = "changes", _("Changes requested")
     PUBLISHED = "published", _("Published")
     REJECTED = "rejected", _("Rejected")
     ARCHIVED = "archived", _("Archived")
+
+
+# What a member may still edit; pending and in-review submissions wait for the reviewer.
+EDITABLE_STATUSES = (
+    PublicationStatus.DRAFT,
+    PublicationStatus.CHANGES_REQUESTED,
+    PublicationStatus.REJECTED,
+)
 
 
 class RecordQuerySet(models.QuerySet):
@@ -43,6 +57,27 @@ class RecordQuerySet(models.QuerySet):
     def search(self, query):
         """Records matching ``query``, annotated with ``rank`` (best first when ordered by it)."""
         return search.filter_queryset(self, query)
+
+    def _of_members(self, user, memberships):
+        field = self.model.enterprise_field
+        if not field or not user.is_authenticated:
+            return self.none()
+        enterprises = memberships.filter(user=user).values("enterprise")
+        return self.filter(**{f"{field}__in": enterprises})
+
+    def visible_to(self, user):
+        """Records of the enterprises ``user`` is an approved member of (working copies too)."""
+        from databases.models.membership import Membership
+
+        return self._of_members(user, Membership.objects.approved())
+
+    def editable_by(self, user):
+        """Records ``user`` may edit and submit: their enterprise must be verified too."""
+        from databases.models.membership import Membership
+
+        return self._of_members(
+            user, Membership.objects.approved().filter(enterprise__verified=True)
+        )
 
 
 class Record(models.Model):
@@ -71,6 +106,10 @@ class Record(models.Model):
         blank=True,
     )
     image = models.ImageField(_("image"), upload_to=record_image_path, blank=True, max_length=255)
+    # The image in the size of a record card; cards fall back to ``image`` without it.
+    thumbnail = models.ImageField(
+        _("small image"), upload_to=record_image_path, blank=True, max_length=255
+    )
     status = models.CharField(
         _("publication status"),
         max_length=10,
@@ -88,6 +127,22 @@ class Record(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # A member's proposed change to a published record, kept apart until staff approve it.
+    draft_of = models.ForeignKey(
+        "self",
+        verbose_name=_("proposed change to"),
+        on_delete=models.CASCADE,
+        related_name="proposed_changes",
+        null=True,
+        blank=True,
+    )
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True)
+    verified_at = models.DateTimeField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("When the secretariat last confirmed the record is accurate."),
+    )
     # Maintained by a database trigger on PostgreSQL (see databases/search.py); unused on SQLite.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
@@ -95,10 +150,19 @@ class Record(models.Model):
 
     search_fields = {"A": ["title"], "B": ["summary"], "C": ["description"]}
     url_name = ""
+    # The foreign key to the enterprise whose members maintain the record ("" when none do).
+    enterprise_field = ""
 
     class Meta:
         abstract = True
         ordering = ["-published_at", "-pk"]
+        constraints = [
+            # A proposed change is written onto its original when approved, never published.
+            models.CheckConstraint(
+                condition=~models.Q(status="published", draft_of__isnull=False),
+                name="%(class)s_change_never_published",
+            ),
+        ]
         indexes = [
             # Public list pages: published records, newest first.
             models.Index(

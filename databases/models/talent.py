@@ -51,6 +51,7 @@ class Talent(Record):
         verbose_name = _("talent")
         verbose_name_plural = _("talents")
         constraints = [
+            *Record.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(experience_years__lte=80),
                 name="talent_experience_plausible",

@@ -1,8 +1,8 @@
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .records import Record
+from .records import Record, record_attachment_path
 
 
 class IPStatus(models.TextChoices):
@@ -45,6 +45,13 @@ class Technology(Record):
         blank=True,
         validators=[MinValueValidator(0)],
     )
+    attachment = models.FileField(
+        _("attachment (PDF)"),
+        upload_to=record_attachment_path,
+        blank=True,
+        max_length=255,
+        validators=[FileExtensionValidator(["pdf"])],
+    )
     provider = models.ForeignKey(
         "databases.Enterprise",
         verbose_name=_("provider"),
@@ -55,11 +62,13 @@ class Technology(Record):
     )
 
     url_name = "technology"
+    enterprise_field = "provider"
 
     class Meta(Record.Meta):
         verbose_name = _("technology")
         verbose_name_plural = _("technologies")
         constraints = [
+            *Record.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(trl__gte=1, trl__lte=9), name="technology_trl_1_to_9"
             ),

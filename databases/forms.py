@@ -1,0 +1,206 @@
+"""Member forms: registering or joining an enterprise, and submitting projects and technologies.
+
+A submission form saves a draft with whatever is filled in (a title is enough) and asks for
+everything the public page needs only when the member submits it for review. Uploaded images and
+the PDF are checked before anything is stored (databases/uploads.py).
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from databases import uploads
+from databases.models import Country, Enterprise, Project, Technology
+
+MAX_IMAGES = 6
+
+
+class MultipleImageInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.FileField):
+    """Several image files in one input, each checked and re-encoded by ``uploads.check_image``."""
+
+    widget = MultipleImageInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("accept", "image/jpeg,image/png,image/webp")
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > MAX_IMAGES:
+            raise ValidationError(
+                _("Upload at most %(limit)s images at a time."), params={"limit": MAX_IMAGES}
+            )
+        processed, errors = [], []
+        for upload in files:
+            upload = super().clean(upload, initial)
+            try:
+                processed.append(uploads.check_image(upload))
+            except ValidationError as error:
+                errors.extend(f"{upload.name}: {message}" for message in error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return processed
+
+
+class SubmissionForm(forms.ModelForm):
+    """Base of the project and technology forms; ``sections`` groups the fields on the page."""
+
+    # Fields a record needs before it can be reviewed (the model allows a thinner draft).
+    required_for_review = ("summary", "description", "country", "sectors")
+    sections = ()
+
+    images = MultipleImageField(
+        label=_("Add images"),
+        help_text=_(
+            "JPEG, PNG or WebP, up to 10 MB and 40 megapixels each. The first image is shown "
+            "on the record's card. Location and camera data are removed."
+        ),
+    )
+    remove_images = forms.MultipleChoiceField(
+        label=_("Remove images"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    attachment = forms.FileField(
+        label=_("Attachment (PDF)"),
+        required=False,
+        help_text=_("Optional, a PDF of up to 20 MB, e.g. a brochure or a feasibility study."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, for_review=False, gallery=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.for_review = for_review
+        self.fields["remove_images"].choices = [(str(image.pk), image.pk) for image in gallery]
+        self.gallery = list(gallery)
+        if "country" in self.fields:
+            self.fields["country"].queryset = Country.objects.brics_first()
+            self.fields["country"].empty_label = _("Choose a country")
+        if "sectors" in self.fields:
+            self.fields["sectors"].widget = forms.CheckboxSelectMultiple(
+                choices=self.fields["sectors"].choices
+            )
+        for name in self.required_for_review:
+            field = self.fields.get(name)
+            if field is not None:
+                field.widget.attrs["data-required-for-review"] = "true"
+                field.help_text = (
+                    f"{field.help_text} {_('Needed to submit for review.')}"
+                    if field.help_text
+                    else _("Needed to submit for review.")
+                )
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload and hasattr(upload, "content_type"):
+            return uploads.check_pdf(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.for_review:
+            for name in self.required_for_review:
+                if name in self.fields and not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, _("Fill this in before submitting for review."))
+        return cleaned
+
+    def grouped_fields(self):
+        """The form's fields by section, for the template: [(title, [bound fields])]."""
+        return [(title, [self[name] for name in names]) for title, names in self.sections]
+
+
+class ProjectForm(SubmissionForm):
+    required_for_review = (*SubmissionForm.required_for_review, "stage")
+    sections = (
+        (_("About the project"), ("title", "summary", "description")),
+        (_("Where and how far"), ("country", "location", "stage")),
+        (_("What it needs"), ("cooperation_types", "investment_amount", "investment_currency")),
+        (_("Impact"), ("sectors", "sdgs", "co2_reduction")),
+        (_("Images and documents"), ("images", "remove_images", "attachment")),
+    )
+
+    class Meta:
+        model = Project
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "country",
+            "location",
+            "stage",
+            "cooperation_types",
+            "investment_amount",
+            "investment_currency",
+            "sectors",
+            "sdgs",
+            "co2_reduction",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 10}),
+            "cooperation_types": forms.CheckboxSelectMultiple,
+            "sdgs": forms.CheckboxSelectMultiple,
+        }
+
+
+class TechnologyForm(SubmissionForm):
+    required_for_review = (*SubmissionForm.required_for_review, "technology_fields")
+    sections = (
+        (_("About the technology"), ("title", "summary", "description")),
+        (_("Classification"), ("country", "sectors", "technology_fields")),
+        (_("Maturity and transfer"), ("trl", "ip_status", "transfer_modes", "co2_reduction")),
+        (_("Images and documents"), ("images", "remove_images", "attachment")),
+    )
+
+    class Meta:
+        model = Technology
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "country",
+            "sectors",
+            "technology_fields",
+            "trl",
+            "ip_status",
+            "transfer_modes",
+            "co2_reduction",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 10}),
+            "technology_fields": forms.CheckboxSelectMultiple,
+            "transfer_modes": forms.CheckboxSelectMultiple,
+        }
+
+
+SUBMISSION_FORMS = {"projects": ProjectForm, "technologies": TechnologyForm}
+
+
+class EnterpriseRegistrationForm(forms.ModelForm):
+    class Meta:
+        model = Enterprise
+        fields = ["title", "summary", "country", "website", "size", "founded"]
+        labels = {"title": _("Name of the enterprise")}
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].queryset = Country.objects.brics_first()
+        self.fields["country"].required = True
+        self.fields["country"].empty_label = _("Choose a country")
+
+
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the secretariat"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: your position in the enterprise, to speed up the check."),
+    )

@@ -1,0 +1,36 @@
+"""Images of a record beyond its main one: a small gallery that members upload."""
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .records import record_image_path
+
+
+class RecordImage(models.Model):
+    content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("record type"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    image = models.ImageField(_("image"), upload_to=record_image_path, max_length=255)
+    thumbnail = models.ImageField(
+        _("small image"), upload_to=record_image_path, max_length=255, blank=True
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        ordering = ["position", "pk"]
+        indexes = [
+            # A record's gallery, in order, on its detail and edit pages.
+            models.Index(fields=["content_type", "object_id", "position"], name="record_image_idx"),
+        ]
+
+    def __str__(self):
+        return self.image.name

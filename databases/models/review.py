@@ -1,0 +1,51 @@
+"""The review history of members' submissions: each step and the secretariat's comments."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReviewStep(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted for review")
+    IN_REVIEW = "review", _("Review started")
+    CHANGES_REQUESTED = "changes", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ReviewNote(models.Model):
+    content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("record type"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    step = models.CharField(_("step"), max_length=10, choices=ReviewStep.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review note")
+        verbose_name_plural = _("review notes")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            # A record's review history, on its member page and in the review screen.
+            models.Index(
+                fields=["content_type", "object_id", "created_at"], name="review_note_record_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_step_display()} · {self.created_at:%Y-%m-%d}"

@@ -1,0 +1,359 @@
+"""Members' submissions and the secretariat's review: the workflow's states and its rules.
+
+A record is edited in place until it is first published. After that a member's edits go to a
+*working copy* (a row of the same table with ``draft_of`` set and a non-public status), so the
+published version stays public, unchanged, until a reviewer publishes the change: then the copy's
+fields, relations and images are written onto the original and the copy is deleted.
+
+Every state change is a conditional update of one row (``filter(status__in=...).update()``),
+so two reviewers, or a double-clicked button, cannot both apply it.
+"""
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation import settings as mt_settings
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from databases.models import (
+    EDITABLE_STATUSES,
+    Membership,
+    PublicationStatus,
+    RecordImage,
+    ReviewNote,
+    ReviewStep,
+)
+from databases.registry import BY_MODEL
+from platform_site import mail
+
+logger = logging.getLogger(__name__)
+
+S = PublicationStatus
+UNDER_REVIEW = (S.PENDING, S.IN_REVIEW)
+
+# action -> (statuses it applies to, the status it sets, the step in the review history)
+TRANSITIONS = {
+    "submit": (EDITABLE_STATUSES, S.PENDING, ReviewStep.SUBMITTED),
+    "start_review": ((S.PENDING,), S.IN_REVIEW, ReviewStep.IN_REVIEW),
+    "request_changes": (UNDER_REVIEW, S.CHANGES_REQUESTED, ReviewStep.CHANGES_REQUESTED),
+    "reject": (UNDER_REVIEW, S.REJECTED, ReviewStep.REJECTED),
+    "publish": (UNDER_REVIEW, S.PUBLISHED, ReviewStep.PUBLISHED),
+}
+# The decisions the enterprise's members hear about by e-mail.
+NOTIFIED_STEPS = {ReviewStep.CHANGES_REQUESTED, ReviewStep.REJECTED, ReviewStep.PUBLISHED}
+
+# Columns a working copy never takes over from, or gives back to, its original.
+NOT_COPIED = {
+    "id",
+    "slug",
+    "status",
+    "draft_of",
+    "owner",
+    "created_at",
+    "updated_at",
+    "published_at",
+    "submitted_at",
+    "verified_at",
+    "search_vector",
+}
+
+
+class WorkflowError(Exception):
+    """The record is no longer in a state that allows the action (someone acted first)."""
+
+
+def _copied_fields(model):
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.name not in NOT_COPIED and not field.primary_key
+    ]
+
+
+def images_of(record):
+    return RecordImage.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+    )
+
+
+def fill_default_language(record):
+    """A member writes in their own language; where the English column is empty it gets the
+    same text, so that every language has something to fall back to until staff translate."""
+    options = translator.get_options_for_model(type(record))
+    for field in options.fields:
+        english = build_localized_fieldname(field, mt_settings.DEFAULT_LANGUAGE)
+        if getattr(record, english, None):
+            continue
+        for code, _name in settings.LANGUAGES:
+            value = getattr(record, build_localized_fieldname(field, code), None)
+            if value:
+                setattr(record, english, value)
+                break
+
+
+def pending_change(record):
+    """The proposed change to a published record that awaits a decision, if any."""
+    if record.draft_of_id or record.status != S.PUBLISHED:
+        return None
+    return type(record).objects.filter(draft_of=record).first()
+
+
+def working_copy(record, user):
+    """The row a member's edit is saved to: the record itself until it is first published,
+    then its (new or existing) proposed change."""
+    if record.draft_of_id or record.status != S.PUBLISHED:
+        return record
+    model = type(record)
+    existing = model.objects.filter(draft_of=record).first()
+    if existing is not None:
+        return existing
+    copy = model.objects.get(pk=record.pk)
+    copy.pk = copy.id = None
+    copy._state.adding = True
+    copy.slug = ""
+    copy.status = S.DRAFT
+    copy.draft_of = record
+    copy.owner = user
+    copy.published_at = copy.submitted_at = copy.verified_at = None
+    copy.save()
+    for field in model._meta.many_to_many:
+        getattr(copy, field.name).set(getattr(record, field.name).all())
+    for image in images_of(record):
+        image.pk = None
+        image.object_id = copy.pk
+        image.save()
+    return copy
+
+
+def _apply_copy(copy):
+    """Write a published working copy onto its original and delete the copy."""
+    model = type(copy)
+    original = model.objects.select_for_update().get(pk=copy.draft_of_id)
+    for field in _copied_fields(model):
+        setattr(original, field.attname, getattr(copy, field.attname))
+    original.verified_at = timezone.now()
+    original.save()
+    for field in model._meta.many_to_many:
+        getattr(original, field.name).set(getattr(copy, field.name).all())
+    images_of(original).delete()
+    content_type = ContentType.objects.get_for_model(model)
+    RecordImage.objects.filter(content_type=content_type, object_id=copy.pk).update(
+        object_id=original.pk
+    )
+    ReviewNote.objects.filter(content_type=content_type, object_id=copy.pk).update(
+        object_id=original.pk
+    )
+    copy.delete()
+    return original
+
+
+def transition(record, action, user, comment=""):
+    """Apply workflow ``action`` to ``record`` for ``user``; returns the record as it now is
+    (the original, when a proposed change was published). Raises WorkflowError when the record
+    has left the states the action applies to."""
+    sources, target, step = TRANSITIONS[action]
+    model = type(record)
+    now = timezone.now()
+    values = {"status": target, "updated_at": now}
+    if action == "submit":
+        values["submitted_at"] = now
+    if action == "publish" and not record.draft_of_id:
+        values["published_at"] = Coalesce("published_at", now)
+        values["verified_at"] = now
+    with transaction.atomic():
+        if action == "publish" and record.draft_of_id:
+            # A proposed change is never published itself: it is locked, written onto its
+            # original and deleted.
+            copy = model.objects.select_for_update().filter(pk=record.pk, status__in=sources)
+            copy = copy.first()
+            if copy is None:
+                raise WorkflowError(_("This record has changed meanwhile; reload the page."))
+            ReviewNote.objects.create(record=copy, step=step, comment=comment, author=user)
+            record = _apply_copy(copy)
+        else:
+            if model.objects.filter(pk=record.pk, status__in=sources).update(**values) != 1:
+                raise WorkflowError(_("This record has changed meanwhile; reload the page."))
+            ReviewNote.objects.create(record=record, step=step, comment=comment, author=user)
+            record = model.objects.get(pk=record.pk)
+        if step in NOTIFIED_STEPS:
+            notify_members(record, step, comment)
+    return record
+
+
+def enterprise_of(record):
+    field = type(record).enterprise_field
+    return getattr(record, field) if field and field != "pk" else None
+
+
+def member_url(record):
+    """The record's page in the member area, in the active language."""
+    return reverse("databases:member-record", args=[BY_MODEL[type(record)].key, record.pk])
+
+
+def notify_members(record, step, comment):
+    """E-mail the decision to the enterprise's approved members, each in their own language."""
+    enterprise = enterprise_of(record)
+    if enterprise is None:
+        return
+    members = (
+        Membership.objects.approved()
+        .filter(enterprise=enterprise, user__is_active=True)
+        .select_related("user__profile")
+    )
+    for membership in members:
+        user = membership.user
+        profile = getattr(user, "profile", None)
+        with translation.override(profile.language if profile else settings.LANGUAGE_CODE):
+            context = {
+                "record": record,
+                "step": ReviewStep(step).label,
+                "comment": comment,
+                "url": settings.SITE_URL + member_url(record),
+                "user": user,
+            }
+            subject = " ".join(
+                render_to_string("emails/review_decision_subject.txt", context).split()
+            )
+            body = render_to_string("emails/review_decision_body.txt", context)
+        mail.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+
+
+# Saving members' forms ------------------------------------------------------------------------
+
+TOKEN_SECONDS = 60 * 60  # how long a new-record form's token recognises a repeated post
+
+
+def new_token():
+    return uuid.uuid4()
+
+
+def _token_key(token):
+    return f"submission-token:{token}"
+
+
+def already_created(model, token, user):
+    """The record a repeated post of the same new-record form created, if any."""
+    if not token:
+        return None
+    pk = cache.get(_token_key(token))
+    return model.objects.visible_to(user).filter(pk=pk).first() if pk else None
+
+
+def build_form(form_class, record, user, data=None, files=None, for_review=False):
+    gallery = images_of(record) if record is not None and record.pk else []
+    return form_class(data, files, instance=record, for_review=for_review, gallery=gallery)
+
+
+def save_submission(form_class, data, files, user, enterprise=None, record=None, submit=False):
+    """Validate and save a member's form, onto a working copy when ``record`` is published.
+
+    Returns ``(form, saved_record)``; ``saved_record`` is None when the form is invalid (then
+    nothing is stored and the form carries the errors and what was typed).
+    """
+    model = form_class._meta.model
+    with transaction.atomic():
+        if record is None:
+            instance = model(owner=user, status=S.DRAFT, **{model.enterprise_field: enterprise})
+        else:
+            instance = working_copy(record, user)
+        form = build_form(form_class, instance, user, data, files, for_review=submit)
+        if not form.is_valid():
+            transaction.set_rollback(True)
+            # Shown against the record as it was, not the rolled-back copy.
+            form = build_form(form_class, record, user, data, files, for_review=submit)
+            form.is_valid()
+            return form, None
+        saved = form.save(commit=False)
+        fill_default_language(saved)
+        attachment = form.cleaned_data.get("attachment")
+        if attachment is False:
+            saved.attachment = ""
+        elif attachment and hasattr(attachment, "content_type"):
+            saved.attachment.save("attachment.pdf", attachment, save=False)
+        saved.save()
+        form.save_m2m()
+        _update_gallery(saved, form.cleaned_data)
+        token = form.cleaned_data.get("form_token")
+        if record is None and token:
+            cache.set(_token_key(token), saved.pk, TOKEN_SECONDS)
+        if submit:
+            saved = transition(saved, "submit", user)
+    return form, saved
+
+
+def _update_gallery(record, cleaned):
+    """Add the new images, remove the ticked ones; the first becomes the card image."""
+    gallery = images_of(record)
+    removed = [int(pk) for pk in cleaned.get("remove_images") or []]
+    if not removed and not cleaned.get("images"):
+        return
+    if removed:
+        gallery.filter(pk__in=removed).delete()
+    position = (gallery.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    for number, files in enumerate(cleaned.get("images") or []):
+        RecordImage.objects.create(
+            record=record,
+            image=files["full"],
+            thumbnail=files["card"],
+            position=position + number,
+        )
+    first = images_of(record).first()
+    record.image = first.image.name if first else ""
+    record.thumbnail = first.thumbnail.name if first else ""
+    record.save(update_fields=["image", "thumbnail"])
+
+
+# The reviewer's side-by-side view ---------------------------------------------------------------
+
+
+def _display(record, field):
+    if field.many_to_many:
+        return ", ".join(str(item) for item in getattr(record, field.name).all())
+    if field.choices:
+        return getattr(record, f"get_{field.name}_display")()
+    value = getattr(record, field.name)
+    if value is None or value == "":
+        return ""
+    if hasattr(value, "url"):
+        return value.name
+    return str(value)
+
+
+def comparison(record):
+    """Every field of a submission (every language column of translated ones), with the
+    published value beside it when ``record`` is a proposed change: [{label, before, after,
+    changed}]."""
+    model = type(record)
+    original = record.draft_of
+    fields = [
+        field
+        for field in [*_copied_fields(model), *model._meta.many_to_many]
+        if field.name not in translator.get_options_for_model(model).fields
+        and field.editable
+    ]
+    rows = []
+    for field in fields:
+        after = _display(record, field)
+        before = _display(original, field) if original else None
+        if not after and not before:
+            continue
+        rows.append(
+            {
+                "label": field.verbose_name,
+                "before": before,
+                "after": after,
+                "changed": original is not None and before != after,
+            }
+        )
+    return rows

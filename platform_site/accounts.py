@@ -1,0 +1,74 @@
+"""Accounts (django-allauth): the sign-up form, the adapter that queues e-mails for Celery and
+keeps each member's language, and the username django-axes counts failures for."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from platform_site import mail
+from platform_site.models import Profile
+
+
+class SignupForm(forms.Form):
+    """What sign-up asks besides the e-mail address and the password."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def signup(self, request, user):
+        user.first_name = self.cleaned_data["name"]
+        user.save(update_fields=["first_name"])
+
+
+def remember_language(user, language):
+    if language not in dict(settings.LANGUAGES):
+        return
+    Profile.objects.update_or_create(user=user, defaults={"language": language})
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        """Render in the language of the page that asked for the e-mail; a task sends it."""
+        request = context.get("request") or self.request
+        with translation.override(
+            getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
+        ):
+            ctx = {"email": email, "current_site": self.site(request)}
+            ctx.update(context)
+            message = self.render_mail(template_prefix, email, ctx)
+        mail.queue(message)
+
+    def site(self, request):
+        return {
+            "name": str(_("Green Industry Service Platform")),
+            "domain": request.get_host() if request else settings.SITE_URL,
+        }
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            remember_language(user, getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE))
+        return user
+
+    def login(self, request, user):
+        super().login(request, user)
+        remember_language(user, getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE))
+
+
+def axes_username(request, credentials):
+    """The log-in name django-axes counts failures for: allauth posts it as ``login``, the
+    admin as ``username``; e-mail addresses are compared case-insensitively."""
+    credentials = credentials or {}
+    name = (
+        credentials.get("email")
+        or credentials.get("username")
+        or request.POST.get("login")
+        or request.POST.get("username")
+        or ""
+    )
+    return name.strip().lower()

@@ -1,0 +1,49 @@
+"""Celery tasks of the site: sending the queued e-mails."""
+
+import logging
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.utils import timezone
+
+from platform_site.models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+TRANSIENT_MAIL_ERRORS = (OSError, smtplib.SMTPException)
+
+
+@shared_task(bind=True, max_retries=6, acks_late=True)
+def send_email(self, email_id):
+    """Send queued e-mail ``email_id`` once; a transient failure releases it and retries."""
+    claimed = OutgoingEmail.objects.filter(pk=email_id, sent_at__isnull=True).update(
+        sent_at=timezone.now()
+    )
+    if claimed != 1:
+        logger.info("E-mail %s is gone or was already sent", email_id)
+        return False
+    row = OutgoingEmail.objects.get(pk=email_id)
+    message = EmailMultiAlternatives(row.subject, row.body, settings.DEFAULT_FROM_EMAIL, [row.to])
+    if row.html_body:
+        message.attach_alternative(row.html_body, "text/html")
+    try:
+        message.send()
+    except TRANSIENT_MAIL_ERRORS as exc:
+        OutgoingEmail.objects.filter(pk=email_id).update(
+            sent_at=None, attempts=row.attempts + 1, last_error=str(exc)[:500]
+        )
+        countdown = 60 * 2**self.request.retries
+        logger.warning("E-mail %s failed (%s); retrying in %ss", email_id, exc, countdown)
+        raise self.retry(exc=exc, countdown=countdown) from exc
+    except Exception as exc:
+        OutgoingEmail.objects.filter(pk=email_id).update(
+            sent_at=None, attempts=row.attempts + 1, last_error=str(exc)[:500]
+        )
+        raise
+    # The links in the bodies must not outlive their delivery.
+    OutgoingEmail.objects.filter(pk=email_id).update(
+        body="", html_body="", attempts=row.attempts + 1, last_error=""
+    )
+    return True
