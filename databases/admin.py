@@ -46,7 +46,7 @@ class SDGAdmin(TabbedTranslationAdmin):
     list_display_links = ["number", "name"]
 
 
-@admin.action(description=_("Publish selected records"), permissions=["change"])
+@admin.action(description=_("Publish selected records"), permissions=["review"])
 def publish(modeladmin, request, queryset):
     _set_status(modeladmin, request, queryset, PublicationStatus.PUBLISHED)
 
@@ -101,6 +101,15 @@ class RecordAdmin(TabbedTranslationAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
+    def has_review_permission(self, request, obj=None):
+        """Reviewing (and publishing) is a permission of its own where members submit; for the
+        other databases, whoever may change a record may publish it."""
+        opts = self.model._meta
+        codename = f"review_{opts.model_name}"
+        if any(codename == name for name, _label in opts.permissions):
+            return request.user.has_perm(f"{opts.app_label}.{codename}")
+        return self.has_change_permission(request, obj)
 
     def get_urls(self):
         opts = self.model._meta
@@ -198,7 +207,7 @@ class TalentAdmin(RecordAdmin):
     filter_horizontal = ["sectors", "technology_fields", "languages"]
 
 
-@admin.action(description=_("Verify the selected enterprises"), permissions=["change"])
+@admin.action(description=_("Verify the selected enterprises"), permissions=["review"])
 def verify_enterprises(modeladmin, request, queryset):
     count = members.verify_enterprises(queryset)
     modeladmin.message_user(

@@ -1,7 +1,8 @@
 """The secretariat's review of members' submissions in the admin: a queue across the
 databases, and per submission a side-by-side view of what changed with the decisions.
 
-Reviewing a record takes the permission to change it; the admin's staff check comes first.
+Reviewing takes the model's "review" permission (RecordAdmin.has_review_permission); the admin's
+staff check comes first.
 """
 
 from django import forms
@@ -28,6 +29,12 @@ class DecisionForm(forms.Form):
         "request_changes": _("Request changes"),
         "reject": _("Reject"),
     }
+    DONE = {
+        "start_review": _("The review of “%(title)s” has started."),
+        "publish": _("“%(title)s” is published."),
+        "request_changes": _("Changes to “%(title)s” were requested."),
+        "reject": _("“%(title)s” was rejected."),
+    }
     NEED_COMMENT = {"request_changes", "reject"}
 
     action = forms.ChoiceField(choices=list(ACTIONS.items()))
@@ -52,7 +59,8 @@ def review_queue(request, site):
         if database.key not in REVIEWED_KEYS:
             continue
         model = database.model
-        if not request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+        model_admin = site._registry.get(model)
+        if model_admin is None or not model_admin.has_review_permission(request):
             continue
         records = (
             model.objects.filter(status__in=UNDER_REVIEW)
@@ -74,7 +82,7 @@ def review(request, model_admin, object_id):
     record = get_object_or_404(
         model.objects.select_related("draft_of"), pk=object_id, status__in=UNDER_REVIEW
     )
-    if not model_admin.has_change_permission(request, record):
+    if not model_admin.has_review_permission(request, record):
         raise PermissionDenied
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -86,11 +94,7 @@ def review(request, model_admin, object_id):
         except submissions.WorkflowError as error:
             messages.error(request, str(error))
         else:
-            messages.success(
-                request,
-                _("“%(title)s”: %(decision)s.")
-                % {"title": result.title, "decision": DecisionForm.ACTIONS[action]},
-            )
+            messages.success(request, DecisionForm.DONE[action] % {"title": result.title})
             if action == "start_review":
                 return redirect(request.path)
         return redirect(reverse("admin:review-queue"))

@@ -69,6 +69,10 @@ NOT_COPIED = {
 }
 
 
+class _Invalid(Exception):
+    """The member's form did not validate (rolls back what was made for it)."""
+
+
 class WorkflowError(Exception):
     """The record is no longer in a state that allows the action (someone acted first)."""
 
@@ -262,33 +266,36 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
     nothing is stored and the form carries the errors and what was typed).
     """
     model = form_class._meta.model
-    with transaction.atomic():
-        if record is None:
-            instance = model(owner=user, status=S.DRAFT, **{model.enterprise_field: enterprise})
-        else:
-            instance = working_copy(record, user)
-        form = build_form(form_class, instance, user, data, files, for_review=submit)
-        if not form.is_valid():
-            transaction.set_rollback(True)
-            # Shown against the record as it was, not the rolled-back copy.
-            form = build_form(form_class, record, user, data, files, for_review=submit)
-            form.is_valid()
-            return form, None
-        saved = form.save(commit=False)
-        fill_default_language(saved)
-        attachment = form.cleaned_data.get("attachment")
-        if attachment is False:
-            saved.attachment = ""
-        elif attachment and hasattr(attachment, "content_type"):
-            saved.attachment.save("attachment.pdf", attachment, save=False)
-        saved.save()
-        form.save_m2m()
-        _update_gallery(saved, form.cleaned_data)
-        token = form.cleaned_data.get("form_token")
-        if record is None and token:
-            cache.set(_token_key(token), saved.pk, TOKEN_SECONDS)
-        if submit:
-            saved = transition(saved, "submit", user)
+    try:
+        with transaction.atomic():
+            if record is None:
+                instance = model(owner=user, status=S.DRAFT, **{model.enterprise_field: enterprise})
+            else:
+                instance = working_copy(record, user)
+            form = build_form(form_class, instance, user, data, files, for_review=submit)
+            if not form.is_valid():
+                # Undoes the working copy that was made for the form.
+                raise _Invalid
+            saved = form.save(commit=False)
+            fill_default_language(saved)
+            attachment = form.cleaned_data.get("attachment")
+            if attachment is False:
+                saved.attachment = ""
+            elif attachment and hasattr(attachment, "content_type"):
+                saved.attachment.save("attachment.pdf", attachment, save=False)
+            saved.save()
+            form.save_m2m()
+            _update_gallery(saved, form.cleaned_data)
+            token = form.cleaned_data.get("form_token")
+            if record is None and token:
+                cache.set(_token_key(token), saved.pk, TOKEN_SECONDS)
+            if submit:
+                saved = transition(saved, "submit", user)
+    except _Invalid:
+        # Shown against the record as it was, not against the rolled-back working copy.
+        form = build_form(form_class, record, user, data, files, for_review=submit)
+        form.is_valid()
+        return form, None
     return form, saved
 
 
@@ -339,8 +346,7 @@ def comparison(record):
     fields = [
         field
         for field in [*_copied_fields(model), *model._meta.many_to_many]
-        if field.name not in translator.get_options_for_model(model).fields
-        and field.editable
+        if field.name not in translator.get_options_for_model(model).fields and field.editable
     ]
     rows = []
     for field in fields:

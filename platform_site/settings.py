@@ -135,6 +135,8 @@ CELERY_TIMEZONE = "UTC"
 AUTHENTICATION_BACKENDS = [
     # First, so that a locked-out username and address are refused before any password check.
     "axes.backends.AxesStandaloneBackend",
+    # The admin's log-in form asks for the username.
+    "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
@@ -191,7 +193,8 @@ LANGUAGES = [
     ("pt-br", "Português"),
     ("hi", "हिन्दी"),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_vendor/ holds what third-party apps lack (django-allauth has no Hindi); locale/ wins.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"

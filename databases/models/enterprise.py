@@ -71,6 +71,7 @@ class Enterprise(Record):
     class Meta(Record.Meta):
         verbose_name = _("enterprise")
         verbose_name_plural = _("enterprises")
+        permissions = [("review_enterprise", _("Can review and verify enterprises"))]
         constraints = [
             *Record.Meta.constraints,
             models.CheckConstraint(

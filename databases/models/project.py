@@ -86,6 +86,7 @@ class Project(Record):
     class Meta(Record.Meta):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+        permissions = [("review_project", _("Can review members' project submissions"))]
         # The "largest first" sorts have PostgreSQL-only indexes: see migration 0005.
         constraints = [
             *Record.Meta.constraints,

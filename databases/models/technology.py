@@ -67,6 +67,7 @@ class Technology(Record):
     class Meta(Record.Meta):
         verbose_name = _("technology")
         verbose_name_plural = _("technologies")
+        permissions = [("review_technology", _("Can review members' technology submissions"))]
         constraints = [
             *Record.Meta.constraints,
             models.CheckConstraint(

@@ -83,6 +83,15 @@ def audit(browser, axe_source):
             for violation in result["violations"]
         ]
 
+    def sign_in(user, base_url):
+        from django.test import Client
+
+        client = Client()
+        client.force_login(user)
+        session = client.cookies["sessionid"].value
+        context.add_cookies([{"name": "sessionid", "value": session, "url": base_url}])
+
+    run.sign_in = sign_in
     yield run
     context.close()
 
@@ -111,3 +120,41 @@ def test_a_rejected_inquiry_form_has_no_wcag_violations(audit, live_server, lang
         assert page.locator(".errorlist").count() > 0
 
     assert audit(f"{live_server.url}/{language}/contact/", then=submit_a_wrong_address) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_account_pages_have_no_wcag_violations(audit, live_server, language):
+    failures = {}
+    for path in ["accounts/login/", "accounts/signup/", "accounts/password/reset/"]:
+        url = f"{live_server.url}/{language}/{path}"
+        violations = audit(url)
+        if violations:
+            failures[url] = violations
+    assert not failures, json.dumps(failures, indent=2, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_member_pages_have_no_wcag_violations(audit, live_server, language):
+    from tests.factories import MembershipFactory
+
+    member = MembershipFactory(enterprise__title="Sol Verde Ltda")
+    project = ProjectFactory(
+        title="Floating solar plant", enterprise=member.enterprise, status="changes"
+    )
+    EnterpriseFactory(title="Sertão Solar Ltda")
+    audit.sign_in(member.user, live_server.url)
+    failures = {}
+    for path in [
+        "member/",
+        "member/projects/new/",
+        "member/technologies/new/",
+        f"member/projects/{project.pk}/",
+        f"member/projects/{project.pk}/edit/",
+        "member/enterprise/new/",
+        "member/enterprise/join/?q=solar",
+    ]:
+        url = f"{live_server.url}/{language}/{path}"
+        violations = audit(url)
+        if violations:
+            failures[url] = violations
+    assert not failures, json.dumps(failures, indent=2, ensure_ascii=False)

@@ -1,0 +1,85 @@
+"""The secretariat's staff roles, as Django groups with only the permissions each needs.
+
+- Secretariat editor: keeps the site's content and the databases' records current (no deleting
+  records, no publishing members' submissions, no accounts).
+- Reviewer: reviews and publishes members' submissions, verifies enterprises, decides
+  membership requests; reads the records but edits nothing else.
+- Administrator: everything of the platform's own apps, the scheduled tasks, the log-in
+  lock-outs, and staff accounts (but is not a superuser).
+
+Groups are created and kept in step by a migration (platform_site 0002) calling ``install``.
+"""
+
+from django.utils.translation import gettext_noop
+
+RECORDS = ["technology", "project", "talent", "enterprise", "serviceinstitution"]
+TAXONOMIES = ["country", "sector", "technologyfield", "sdg", "cooperationtype", "language"]
+CMS_CONTENT = ["page", "countryoverview", "ministerialmeeting", "event", "policydocument"]
+
+
+def _perms(app_label, models, actions):
+    return {f"{app_label}.{action}_{model}" for model in models for action in actions}
+
+
+EDITOR = (
+    _perms("cms", CMS_CONTENT, ["add", "change", "view"])
+    | _perms("cms", ["event", "policydocument"], ["delete"])
+    | _perms("cms", ["sitesettings"], ["change", "view"])
+    | _perms("cms", ["inquiry"], ["change", "view"])
+    | _perms("databases", RECORDS, ["add", "change", "view"])
+    | _perms("databases", TAXONOMIES, ["view"])
+)
+REVIEWER = (
+    _perms("databases", RECORDS, ["view"])
+    | {
+        "databases.review_project",
+        "databases.review_technology",
+        "databases.review_enterprise",
+    }
+    | _perms("databases", ["membership"], ["change", "view"])
+    | _perms("databases", ["reviewnote"], ["view"])
+)
+ADMINISTRATOR = {
+    "*:cms",
+    "*:databases",
+    "*:platform_site",
+    "*:matchmaking",
+    "*:django_celery_beat",
+} | (
+    _perms("axes", ["accessattempt", "accessfailurelog", "accesslog"], ["view", "delete"])
+    | _perms("auth", ["user"], ["add", "change", "view"])
+    | _perms("auth", ["group"], ["view"])
+)
+
+ROLES = {
+    gettext_noop("Secretariat editor"): EDITOR,
+    gettext_noop("Reviewer"): REVIEWER,
+    gettext_noop("Administrator"): ADMINISTRATOR,
+}
+
+
+def install(apps, using="default"):
+    """Create the groups and set exactly their permissions (running it again changes nothing)."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after migrate; the groups need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0, using=using)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, wanted in ROLES.items():
+        group, _created = Group.objects.using(using).get_or_create(name=name)
+        apps_whole = {item.split(":", 1)[1] for item in wanted if item.startswith("*:")}
+        codes = [item.split(".", 1) for item in wanted if not item.startswith("*:")]
+        permissions = list(
+            Permission.objects.using(using).filter(content_type__app_label__in=apps_whole)
+        )
+        for app_label, codename in codes:
+            permissions += list(
+                Permission.objects.using(using).filter(
+                    content_type__app_label=app_label, codename=codename
+                )
+            )
+        group.permissions.set(permissions)

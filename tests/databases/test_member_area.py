@@ -1,0 +1,447 @@
+"""The member area: enterprises and memberships, submissions, permissions and the review."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
+from PIL import Image
+
+from databases import submissions
+from databases.models import Enterprise, Membership, Project, ReviewNote, Technology
+from platform_site.models import Profile
+from tests.factories import (
+    CountryFactory,
+    EnterpriseFactory,
+    MembershipFactory,
+    ProjectFactory,
+    SectorFactory,
+    UserFactory,
+)
+from tests.utils import text
+
+pytestmark = pytest.mark.django_db
+
+
+def png(name="plant.png", size=(80, 60)):
+    out = io.BytesIO()
+    Image.new("RGB", size, (30, 140, 80)).save(out, "PNG")
+    return SimpleUploadedFile(name, out.getvalue(), "image/png")
+
+
+@pytest.fixture
+def member():
+    return MembershipFactory()
+
+
+@pytest.fixture
+def project_data():
+    return {
+        "title": "Floating solar plant",
+        "summary": "A 20 MW floating solar plant on a reservoir.",
+        "description": "The plant needs an EPC partner and financing.",
+        "country": CountryFactory(iso2="BR", name="Brazil").pk,
+        "sectors": [SectorFactory(code="solar-energy", name="Solar energy").pk],
+        "stage": "financing",
+        "investment_currency": "USD",
+        "investment_amount": "5000000",
+    }
+
+
+def own_project(member, **kwargs):
+    kwargs.setdefault("status", "draft")
+    return ProjectFactory(enterprise=member.enterprise, owner=member.user, **kwargs)
+
+
+# Enterprises and memberships ------------------------------------------------------------------
+
+
+def test_the_dashboard_needs_a_signed_in_user(client):
+    response = client.get("/en/member/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/")
+
+
+def test_registering_an_enterprise_makes_its_administrator_wait_for_verification(client):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(
+        "/en/member/enterprise/new/",
+        {"title": "Sol Verde Ltda", "summary": "Solar EPC", "country": CountryFactory().pk},
+    )
+    assert response.status_code == 302
+    enterprise = Enterprise.objects.get(title="Sol Verde Ltda")
+    assert (enterprise.status, enterprise.verified) == ("pending", False)
+    membership = Membership.objects.get(user=user)
+    assert (membership.role, membership.status) == ("admin", "approved")
+    # Not yet verified: the enterprise's member may look but not submit.
+    assert client.get("/en/member/projects/new/").status_code == 403
+    Enterprise.objects.filter(pk=enterprise.pk).update(verified=True)
+    assert client.get("/en/member/projects/new/").status_code == 200
+
+
+def test_a_registration_without_a_country_keeps_the_name(client):
+    client.force_login(UserFactory())
+    response = client.post("/en/member/enterprise/new/", {"title": "Sol Verde Ltda"})
+    assert response.status_code == 200
+    assert 'value="Sol Verde Ltda"' in text(response)
+    assert not Enterprise.objects.exists()
+
+
+def test_asking_to_join_an_enterprise(client):
+    enterprise = EnterpriseFactory(title="Sertão Solar Ltda", verified=True)
+    user = UserFactory()
+    client.force_login(user)
+    found = client.get("/en/member/enterprise/join/", {"q": "sertão"})
+    assert "Sertão Solar Ltda" in text(found)
+    response = client.post(
+        "/en/member/enterprise/join/", {"enterprise": enterprise.pk, "message": "I am the CFO."}
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(user=user)
+    assert (membership.status, membership.role, membership.message) == (
+        "requested",
+        "editor",
+        "I am the CFO.",
+    )
+    # A requested membership gives no access to the enterprise's records.
+    assert client.get("/en/member/projects/new/").status_code == 403
+
+
+@pytest.mark.parametrize("value", ["", "abc", "999999", "1 OR 1=1"])
+def test_asking_to_join_an_unknown_enterprise_is_a_404(client, value):
+    client.force_login(UserFactory())
+    response = client.post("/en/member/enterprise/join/", {"enterprise": value})
+    assert response.status_code == 404
+    assert not Membership.objects.exists()
+
+
+def test_staff_approve_memberships_and_verify_enterprises_in_the_admin(admin_client):
+    requested = MembershipFactory(status="requested", enterprise__verified=False)
+    admin_client.post(
+        "/admin/databases/membership/",
+        {"action": "approve_memberships", "_selected_action": [requested.pk]},
+    )
+    admin_client.post(
+        "/admin/databases/enterprise/",
+        {"action": "verify_enterprises", "_selected_action": [requested.enterprise.pk]},
+    )
+    requested.refresh_from_db()
+    assert requested.status == "approved" and requested.decided_by is not None
+    assert requested.enterprise.verified is True
+
+
+# Permissions -----------------------------------------------------------------------------------
+
+MEMBER_PAGES = ["", "edit/"]
+
+
+@pytest.mark.parametrize("page", MEMBER_PAGES)
+def test_a_member_opens_their_enterprises_records(client, member, page):
+    project = own_project(member)
+    client.force_login(member.user)
+    assert client.get(f"/en/member/projects/{project.pk}/{page}").status_code == 200
+
+
+@pytest.mark.parametrize("page", [*MEMBER_PAGES, "submit/"])
+def test_another_enterprises_member_gets_a_404(client, member, page):
+    project = own_project(member)
+    client.force_login(MembershipFactory().user)
+    method = client.post if page == "submit/" else client.get
+    assert method(f"/en/member/projects/{project.pk}/{page}").status_code == 404
+
+
+@pytest.mark.parametrize("page", [*MEMBER_PAGES, "submit/"])
+def test_staff_without_a_membership_get_a_404_in_the_member_area(client, member, page):
+    project = own_project(member)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    method = client.post if page == "submit/" else client.get
+    assert method(f"/en/member/projects/{project.pk}/{page}").status_code == 404
+
+
+@pytest.mark.parametrize("page", [*MEMBER_PAGES, "submit/"])
+def test_a_signed_out_visitor_is_sent_to_log_in(client, member, page):
+    project = own_project(member)
+    method = client.post if page == "submit/" else client.get
+    response = method(f"/en/member/projects/{project.pk}/{page}")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("page", ["edit/", "submit/"])
+def test_a_member_of_an_unverified_enterprise_may_look_but_not_change(client, page):
+    member = MembershipFactory(enterprise__verified=False)
+    project = own_project(member)
+    client.force_login(member.user)
+    assert client.get(f"/en/member/projects/{project.pk}/").status_code == 200
+    method = client.post if page == "submit/" else client.get
+    assert method(f"/en/member/projects/{project.pk}/{page}").status_code == 403
+    assert Project.objects.get(pk=project.pk).status == "draft"
+
+
+@pytest.mark.parametrize("kind", ["talents", "institutions", "nothing", "../admin"])
+def test_other_kinds_have_no_member_pages(client, member, kind):
+    client.force_login(member.user)
+    assert client.get(f"/en/member/{kind}/new/").status_code == 404
+
+
+# Submissions ----------------------------------------------------------------------------------
+
+
+def test_a_draft_needs_only_a_title(client, member):
+    client.force_login(member.user)
+    response = client.post(
+        "/en/member/projects/new/",
+        {"title": "Idea", "stage": "concept", "investment_currency": "USD", "save": ""},
+    )
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert (project.status, project.enterprise, project.owner) == (
+        "draft",
+        member.enterprise,
+        member.user,
+    )
+
+
+def test_submitting_an_incomplete_project_keeps_what_was_typed(client, member):
+    client.force_login(member.user)
+    response = client.post(
+        "/en/member/projects/new/",
+        {
+            "title": "Idea",
+            "summary": "Half written",
+            "stage": "concept",
+            "investment_currency": "USD",
+            "submit": "",
+        },
+    )
+    assert response.status_code == 200
+    content = text(response)
+    assert "Fill this in before submitting for review." in content
+    assert 'value="Idea"' in content and "Half written" in content
+    assert not Project.objects.exists()
+
+
+def test_a_complete_project_with_images_is_submitted_for_review(client, member, project_data):
+    client.force_login(member.user)
+    response = client.post(
+        "/en/member/projects/new/",
+        {
+            **project_data,
+            "images": [png("a.png"), png("b.png")],
+            "attachment": SimpleUploadedFile("study.pdf", b"%PDF-1.4 study", "application/pdf"),
+            "submit": "",
+        },
+    )
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert project.status == "pending" and project.submitted_at
+    assert project.image.name.endswith(".webp") and project.thumbnail.name.endswith(".webp")
+    assert project.image.width == 80 and project.thumbnail.name != project.image.name
+    assert submissions.images_of(project).count() == 2
+    assert project.attachment.name.endswith(".pdf") and "study" not in project.attachment.name
+    assert project.investment_usd == 5_000_000
+    assert ReviewNote.objects.get().step == "submitted"
+    assert mail.outbox == []
+    # Not public until the secretariat publishes it.
+    assert client.get(project.get_absolute_url()).status_code == 404
+
+
+def test_a_rejected_image_explains_why_and_keeps_the_rest(client, member, project_data):
+    client.force_login(member.user)
+    fake = SimpleUploadedFile("photo.png", b"not an image at all", "image/png")
+    response = client.post(
+        "/en/member/projects/new/", {**project_data, "images": [fake], "submit": ""}
+    )
+    assert response.status_code == 200
+    content = text(response)
+    assert "photo.png: The file is not an image or it is damaged." in content
+    assert 'value="Floating solar plant"' in content
+    assert not Project.objects.exists()
+
+
+def test_a_repeated_post_of_the_new_project_form_creates_one_project(client, member, project_data):
+    client.force_login(member.user)
+    data = {**project_data, "form_token": "5b1e7b5e-9c5a-4c43-9d1e-2f1f3f8f1a11", "save": ""}
+    first = client.post("/en/member/projects/new/", data)
+    second = client.post("/en/member/projects/new/", data)
+    assert Project.objects.count() == 1
+    assert first["Location"] == second["Location"]
+
+
+def test_a_pending_submission_cannot_be_edited_until_reviewed(client, member):
+    project = own_project(member, status="pending")
+    client.force_login(member.user)
+    response = client.get(f"/en/member/projects/{project.pk}/edit/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/member/projects/{project.pk}/"
+
+
+def test_submitting_twice_submits_once(client, member, project_data):
+    client.force_login(member.user)
+    client.post("/en/member/projects/new/", {**project_data, "save": ""})
+    project = Project.objects.get()
+    client.post(f"/en/member/projects/{project.pk}/submit/")
+    client.post(f"/en/member/projects/{project.pk}/submit/")
+    assert ReviewNote.objects.filter(step="submitted").count() == 1
+    assert Project.objects.get().status == "pending"
+
+
+def test_csrf_is_enforced_on_submissions(member, project_data):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member.user)
+    response = client.post("/en/member/projects/new/", {**project_data, "save": ""})
+    assert response.status_code == 403
+    assert not Project.objects.exists()
+
+
+# The review ------------------------------------------------------------------------------------
+
+
+def staff(role):
+    """A staff user in one of the roles the migration created."""
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def reviewer():
+    return staff("Reviewer")
+
+
+def test_publishing_a_project_emails_the_members_in_their_language(
+    client, member, django_capture_on_commit_callbacks
+):
+    Profile.objects.create(user=member.user, language="pt-br")
+    project = own_project(member, status="pending", title="Usina solar")
+    client.force_login(reviewer())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/databases/project/{project.pk}/review/", {"action": "publish", "comment": ""}
+        )
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.status == "published" and project.published_at and project.verified_at
+    (message,) = mail.outbox
+    assert message.to == [member.user.email]
+    assert "Usina solar" in message.subject
+    assert f"/pt-br/member/projects/{project.pk}/" in message.body
+    assert client.get(project.get_absolute_url()).status_code == 200
+
+
+def test_requesting_changes_needs_a_comment_which_the_member_sees(
+    client, member, django_capture_on_commit_callbacks
+):
+    project = own_project(member, status="pending")
+    client.force_login(reviewer())
+    url = f"/admin/databases/project/{project.pk}/review/"
+    refused = client.post(url, {"action": "request_changes", "comment": " "})
+    assert refused.status_code == 200
+    assert Project.objects.get().status == "pending"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "request_changes", "comment": "Add the site's area."})
+    assert Project.objects.get().status == "changes"
+    assert "Add the site's area." in mail.outbox[0].body
+    client.force_login(member.user)
+    page = text(client.get(f"/en/member/projects/{project.pk}/"))
+    assert "Add the site&#x27;s area." in page
+    assert 'aria-current="step"' in page
+
+
+def test_staff_without_the_change_permission_cannot_review(client, member):
+    project = own_project(member, status="pending")
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    response = client.post(f"/admin/databases/project/{project.pk}/review/", {"action": "publish"})
+    assert response.status_code in (302, 403)
+    assert Project.objects.get().status == "pending"
+
+
+def test_editing_a_published_project_keeps_it_public_until_approved(
+    client, member, project_data, django_capture_on_commit_callbacks
+):
+    project = own_project(member, status="published", title="Floating solar plant")
+    slug = project.slug
+    client.force_login(member.user)
+    client.post(
+        f"/en/member/projects/{project.pk}/edit/",
+        {**project_data, "title": "Floating solar plant, phase 2", "submit": ""},
+    )
+    change = Project.objects.get(draft_of=project)
+    assert change.status == "pending"
+    public = client.get(project.get_absolute_url())
+    assert "Floating solar plant" in text(public) and "phase 2" not in text(public)
+    assert "phase 2" not in text(client.get("/en/projects/"))
+
+    client.force_login(reviewer())
+    review = client.get(f"/admin/databases/project/{change.pk}/review/")
+    assert review.status_code == 200
+    assert re.search(r'class="changed".*phase 2', text(review), re.S)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/databases/project/{change.pk}/review/", {"action": "publish"})
+    project.refresh_from_db()
+    assert project.title == "Floating solar plant, phase 2"
+    assert project.slug == slug and project.status == "published"
+    assert not Project.objects.filter(draft_of=project).exists()
+    assert ReviewNote.objects.filter(object_id=project.pk, step="published").exists()
+
+
+def test_a_decision_applies_once_when_two_reviewers_act_together(member):
+    project = own_project(member, status="pending")
+    first = Project.objects.get(pk=project.pk)
+    second = Project.objects.get(pk=project.pk)
+    submissions.transition(first, "publish", None)
+    with pytest.raises(submissions.WorkflowError):
+        submissions.transition(second, "reject", None, "too late")
+    assert Project.objects.get().status == "published"
+
+
+def test_a_proposed_change_can_never_be_published_itself(member):
+    project = own_project(member, status="published")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProjectFactory(draft_of=project, status="published")
+
+
+def test_the_bulk_publish_action_leaves_proposed_changes_to_the_review(admin_client, member):
+    project = own_project(member, status="published")
+    change = submissions.working_copy(project, member.user)
+    Project.objects.filter(pk=change.pk).update(status="pending")
+    admin_client.post(
+        "/admin/databases/project/", {"action": "publish", "_selected_action": [change.pk]}
+    )
+    assert Project.objects.get(pk=change.pk).status == "pending"
+
+
+def test_the_review_queue_lists_pending_submissions(client, member):
+    own_project(member, status="pending", title="Waiting project")
+    own_project(member, status="draft", title="Unsent draft")
+    Technology.objects.create(title="Other", trl=3, status="pending")
+    client.force_login(reviewer())
+    content = text(client.get("/admin/review/"))
+    assert "Waiting project" in content and "Unsent draft" not in content
+    assert "Other" in content
+    # Someone who may review projects only does not see the technologies.
+    projects_only = UserFactory(is_staff=True)
+    projects_only.user_permissions.add(Permission.objects.get(codename="review_project"))
+    client.force_login(projects_only)
+    content = text(client.get("/admin/review/"))
+    assert "Waiting project" in content and "Other" not in content
+
+
+def test_the_dashboard_lists_the_members_records_by_status(
+    client, member, django_assert_num_queries
+):
+    own_project(member, title="My draft")
+    ProjectFactory(title="Someone else's", enterprise=EnterpriseFactory())
+    client.force_login(member.user)
+    client.get("/en/member/")
+    # 1 session + 1 user + 1 memberships with enterprises + 1 can-submit check
+    # + 1 projects + 1 technologies of the member's enterprises
+    with django_assert_num_queries(6):
+        response = client.get("/en/member/")
+    content = text(response)
+    assert "My draft" in content and "Someone else" not in content
