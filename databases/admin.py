@@ -3,9 +3,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats import base_formats
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
 
-from . import admin_review, members
+from . import admin_review, freshness, members
 from .models import (
     SDG,
     CooperationType,
@@ -22,10 +25,20 @@ from .models import (
     Technology,
     TechnologyField,
 )
+from .resources import RESOURCES
+
+
+class SpreadsheetMixin(ImportExportMixin):
+    """CSV and XLSX import (previewed, all-or-nothing) and export, with databases/resources.py."""
+
+    import_formats = export_formats = [base_formats.CSV, base_formats.XLSX]
+
+    def get_resource_classes(self, request):
+        return [RESOURCES[self.model]]
 
 
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
+class CountryAdmin(SpreadsheetMixin, TabbedTranslationAdmin):
     list_display = ["flag", "name", "iso2", "iso3", "brics_status", "region"]
     list_display_links = ["name"]
     list_editable = ["brics_status"]
@@ -34,14 +47,14 @@ class CountryAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Sector, TechnologyField, CooperationType, Language)
-class TaxonAdmin(TabbedTranslationAdmin):
+class TaxonAdmin(SpreadsheetMixin, TabbedTranslationAdmin):
     list_display = ["name", "code", "ordering"]
     list_editable = ["ordering"]
     search_fields = ["name_en", "code"]
 
 
 @admin.register(SDG)
-class SDGAdmin(TabbedTranslationAdmin):
+class SDGAdmin(SpreadsheetMixin, TabbedTranslationAdmin):
     list_display = ["number", "name", "title"]
     list_display_links = ["number", "name"]
 
@@ -75,10 +88,34 @@ def _set_status(modeladmin, request, queryset, status):
     )
 
 
-class RecordAdmin(TabbedTranslationAdmin):
+class FreshnessFilter(admin.SimpleListFilter):
+    title = _("freshness")
+    parameter_name = "freshness"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("stale", _("Not updated for a year")),
+            ("due", _("A year without update within 30 days")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.filter(updated_at__lt=freshness.stale_cutoff())
+        if self.value() == "due":
+            return queryset.filter(
+                updated_at__gte=freshness.stale_cutoff(),
+                updated_at__lte=freshness.reminder_cutoff(),
+            )
+        return queryset
+
+
+class RecordAdmin(SpreadsheetMixin, VersionAdmin, TabbedTranslationAdmin):
+    """Records with their review, spreadsheet import and export, and a history of every
+    change that staff can browse and revert (django-reversion)."""
+
     list_display = ["card_image", "title", "country", "status", "review_link", "updated_at"]
     list_display_links = ["card_image", "title"]
-    list_filter = ["status", "country__brics_status", "sectors", "country"]
+    list_filter = ["status", FreshnessFilter, "country__brics_status", "sectors", "country"]
     list_select_related = ["country"]
     search_fields = ["title_en", "title_zh_hans", "title_ru", "title_pt_br", "title_hi", "slug"]
     readonly_fields = [
@@ -88,6 +125,7 @@ class RecordAdmin(TabbedTranslationAdmin):
         "published_at",
         "submitted_at",
         "verified_at",
+        "freshness_reminded_at",
         "draft_of",
     ]
     exclude = ["thumbnail"]

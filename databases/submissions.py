@@ -12,6 +12,7 @@ so two reviewers, or a double-clicked button, cannot both apply it.
 import logging
 import uuid
 
+import reversion
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -67,6 +68,13 @@ NOT_COPIED = {
     "verified_at",
     "search_vector",
 }
+
+
+def _describe_revision(user, comment):
+    """Who and what for the history (django-reversion) of the records saved in this block."""
+    if user is not None:
+        reversion.set_user(user)
+    reversion.set_comment(str(comment))
 
 
 class _Invalid(Exception):
@@ -175,7 +183,8 @@ def transition(record, action, user, comment=""):
     if action == "publish" and not record.draft_of_id:
         values["published_at"] = Coalesce("published_at", now)
         values["verified_at"] = now
-    with transaction.atomic():
+    with transaction.atomic(), reversion.create_revision():
+        _describe_revision(user, ReviewStep(step).label)
         if action == "publish" and record.draft_of_id:
             # A proposed change is never published itself: it is locked, written onto its
             # original and deleted.
@@ -190,14 +199,19 @@ def transition(record, action, user, comment=""):
                 raise WorkflowError(_("This record has changed meanwhile; reload the page."))
             ReviewNote.objects.create(record=record, step=step, comment=comment, author=user)
             record = model.objects.get(pk=record.pk)
+            # A conditional update sends no save signal: add the new state to the history.
+            reversion.add_to_revision(record)
         if step in NOTIFIED_STEPS:
             notify_members(record, step, comment)
     return record
 
 
 def enterprise_of(record):
+    """The enterprise whose members maintain ``record`` (the record itself for an enterprise)."""
     field = type(record).enterprise_field
-    return getattr(record, field) if field and field != "pk" else None
+    if field == "pk":
+        return record
+    return getattr(record, field) if field else None
 
 
 def member_url(record):
@@ -267,7 +281,8 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
     """
     model = form_class._meta.model
     try:
-        with transaction.atomic():
+        with transaction.atomic(), reversion.create_revision():
+            _describe_revision(user, _("Saved by a member"))
             if record is None:
                 instance = model(owner=user, status=S.DRAFT, **{model.enterprise_field: enterprise})
             else:

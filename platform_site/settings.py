@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "allauth",
     "allauth.account",
+    "reversion",
+    "import_export",
     "platform_site",
     "databases",
     "matchmaking",
@@ -290,6 +292,16 @@ LOGGING = {
 
 # modeltranslation's tabbed admin needs jQuery UI: served from our static files, not a CDN (CSP).
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# Spreadsheet import and export in the admin (django-import-export, CSV and XLSX: see
+# databases/admin.py). The file waits for the confirmation in the shared cache, so any web
+# process can finish an import.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+# A cell such as =HYPERLINK(...) is exported as text, not as a formula a spreadsheet would run.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # Working days within which the secretariat aims to review a submission (members see it).
 REVIEW_TARGET_DAYS = env.int("REVIEW_TARGET_DAYS", default=5)

@@ -67,6 +67,7 @@ class Enterprise(Record):
 
     search_fields = {"A": ["title"], "B": ["summary"], "C": ["description", "capabilities"]}
     url_name = "enterprise"
+    enterprise_field = "pk"
 
     class Meta(Record.Meta):
         verbose_name = _("enterprise")

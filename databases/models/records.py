@@ -143,6 +143,9 @@ class Record(models.Model):
         blank=True,
         help_text=_("When the secretariat last confirmed the record is accurate."),
     )
+    freshness_reminded_at = models.DateTimeField(
+        _("owners reminded to update"), null=True, blank=True, editable=False
+    )
     # Maintained by a database trigger on PostgreSQL (see databases/search.py); unused on SQLite.
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
@@ -183,6 +186,11 @@ class Record(models.Model):
 
     def get_absolute_url(self):
         return reverse(f"databases:{self.url_name}-detail", args=[self.slug])
+
+    @property
+    def last_verified(self):
+        """When the record was last confirmed accurate: reviewed, or failing that published."""
+        return self.verified_at or self.published_at
 
     @property
     def is_public(self):

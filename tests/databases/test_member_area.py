@@ -2,16 +2,19 @@
 
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from PIL import Image
 
 from databases import submissions
 from databases.models import Enterprise, Membership, Project, ReviewNote, Technology
+from databases.tasks import remind_owners_of_ageing_records
 from platform_site.models import Profile
 from tests.factories import (
     CountryFactory,
@@ -445,3 +448,62 @@ def test_the_dashboard_lists_the_members_records_by_status(
         response = client.get("/en/member/")
     content = text(response)
     assert "My draft" in content and "Someone else" not in content
+
+
+# Freshness -------------------------------------------------------------------------------------
+
+
+def age(record, days):
+    type(record).objects.filter(pk=record.pk).update(
+        updated_at=timezone.now() - timedelta(days=days)
+    )
+
+
+def test_owners_are_reminded_once_before_a_record_turns_a_year_old(
+    member, django_capture_on_commit_callbacks
+):
+    Profile.objects.create(user=member.user, language="ru")
+    due = own_project(member, status="published", title="Ageing project")
+    fresh = own_project(member, status="published", title="Fresh project")
+    draft = own_project(member, status="draft", title="Old draft")
+    age(due, 340)
+    age(fresh, 100)
+    age(draft, 400)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert remind_owners_of_ageing_records() == 1
+        assert remind_owners_of_ageing_records() == 0
+    (message,) = mail.outbox
+    assert message.to == [member.user.email]
+    assert "Ageing project" in message.subject
+    assert f"/ru/member/projects/{due.pk}/" in message.body
+    # Updated after that reminder, and ageing again: reminded again.
+    long_ago = timezone.now() - timedelta(days=400)
+    Project.objects.filter(pk=due.pk).update(freshness_reminded_at=long_ago)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert remind_owners_of_ageing_records() == 1
+
+
+def test_staff_find_stale_records_and_archive_them_in_bulk(admin_client, member):
+    stale = own_project(member, status="published", title="Stale project")
+    own_project(member, status="published", title="Current project")
+    age(stale, 400)
+    listing = text(admin_client.get("/admin/databases/project/?freshness=stale"))
+    assert "Stale project" in listing and "Current project" not in listing
+    admin_client.post(
+        "/admin/databases/project/", {"action": "archive", "_selected_action": [stale.pk]}
+    )
+    assert Project.objects.get(pk=stale.pk).status == "archived"
+
+
+def test_the_public_page_shows_when_the_record_was_last_verified(client, member):
+    project = own_project(member, status="published")
+    Project.objects.filter(pk=project.pk).update(verified_at=timezone.now() - timedelta(days=3))
+    content = text(client.get(project.get_absolute_url()))
+    assert "Last verified by the secretariat" in content
+
+
+def test_the_reminders_are_scheduled_every_day():
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="databases.tasks.remind_owners_of_ageing_records")
+    assert task.enabled and task.crontab.hour == "3"

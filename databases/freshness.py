@@ -1,0 +1,91 @@
+"""Freshness of the records: owners are reminded before a record goes a year without an update,
+and staff see (and can archive) what has gone stale."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from databases.forms import SUBMISSION_FORMS
+from databases.models import Membership, PublicationStatus
+from databases.registry import DATABASES
+from databases.submissions import enterprise_of, member_url
+from platform_site import mail
+
+logger = logging.getLogger(__name__)
+
+STALE_AFTER = timedelta(days=365)
+REMIND_BEFORE = timedelta(days=30)
+
+
+def stale_cutoff(now=None):
+    return (now or timezone.now()) - STALE_AFTER
+
+
+def reminder_cutoff(now=None):
+    return stale_cutoff(now) + REMIND_BEFORE
+
+
+def due_for_reminder(model, now=None):
+    """Published records within 30 days of a year without update, not yet reminded since."""
+    return model.objects.filter(
+        status=PublicationStatus.PUBLISHED,
+        draft_of__isnull=True,
+        updated_at__lte=reminder_cutoff(now),
+    ).filter(Q(freshness_reminded_at__isnull=True) | Q(freshness_reminded_at__lt=F("updated_at")))
+
+
+def recipients(record):
+    """The record's enterprise's approved members, or its owner when it has no enterprise."""
+    enterprise = enterprise_of(record)
+    if enterprise is not None:
+        members = Membership.objects.approved().filter(enterprise=enterprise, user__is_active=True)
+        return [membership.user for membership in members.select_related("user__profile")]
+    return [record.owner] if record.owner and record.owner.is_active else []
+
+
+def remind(now=None):
+    """E-mail the owners of every record due for a reminder, once per record and update.
+
+    Each record is claimed by a conditional update of ``freshness_reminded_at`` before its
+    e-mails are queued, so a second run (or two workers) sends nothing more. Returns the count.
+    """
+    now = now or timezone.now()
+    reminded = 0
+    for database in DATABASES:
+        model = database.model
+        for pk in due_for_reminder(model, now).values_list("pk", flat=True).iterator():
+            claimed = due_for_reminder(model, now).filter(pk=pk).update(freshness_reminded_at=now)
+            if claimed != 1:
+                continue
+            record = model.objects.select_related("owner__profile").get(pk=pk)
+            for user in recipients(record):
+                _queue_reminder(record, user, database)
+            reminded += 1
+    logger.info("Freshness reminders sent for %s records", reminded)
+    return reminded
+
+
+def _record_url(record, database):
+    """Where the owner updates the record: its member page, or else its public page."""
+    if database.key in SUBMISSION_FORMS:
+        return member_url(record)
+    return record.get_absolute_url()
+
+
+def _queue_reminder(record, user, database):
+    profile = getattr(user, "profile", None)
+    with translation.override(profile.language if profile else settings.LANGUAGE_CODE):
+        context = {
+            "record": record,
+            "user": user,
+            "stale_on": record.updated_at + STALE_AFTER,
+            "url": settings.SITE_URL + _record_url(record, database),
+        }
+        subject = " ".join(render_to_string("emails/freshness_subject.txt", context).split())
+        body = render_to_string("emails/freshness_body.txt", context)
+    mail.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
