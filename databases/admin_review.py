@@ -19,7 +19,7 @@ from databases.registry import DATABASES
 
 UNDER_REVIEW = [PublicationStatus.PENDING, PublicationStatus.IN_REVIEW]
 # The databases members submit to: what the queue lists.
-REVIEWED_KEYS = ("projects", "technologies", "enterprises")
+REVIEWED_KEYS = ("projects", "technologies", "talents", "enterprises")
 
 
 class DecisionForm(forms.Form):

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from databases import uploads
-from databases.models import Country, Enterprise, Project, Technology
+from databases.models import Country, Enterprise, Project, Talent, Technology
 
 MAX_IMAGES = 6
 
@@ -179,7 +179,139 @@ class TechnologyForm(SubmissionForm):
         }
 
 
-SUBMISSION_FORMS = {"projects": ProjectForm, "technologies": TechnologyForm}
+class EnterpriseProfileForm(SubmissionForm):
+    """The enterprise's public profile, which its administrators keep up to date."""
+
+    required_for_review = (*SubmissionForm.required_for_review, "capabilities")
+    sections = (
+        (_("About the enterprise"), ("title", "summary", "description", "website")),
+        (_("Profile"), ("country", "size", "founded", "sectors", "capabilities")),
+        (
+            _("What it looks for"),
+            (
+                "cooperation_offered",
+                "interest_sectors",
+                "interest_countries",
+                "interest_cooperation",
+                "investment_min_usd",
+                "investment_max_usd",
+            ),
+        ),
+        (_("Images"), ("images", "remove_images")),
+    )
+
+    class Meta:
+        model = Enterprise
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "website",
+            "country",
+            "size",
+            "founded",
+            "sectors",
+            "capabilities",
+            "cooperation_offered",
+            "interest_sectors",
+            "interest_countries",
+            "interest_cooperation",
+            "investment_min_usd",
+            "investment_max_usd",
+        ]
+        labels = {"title": _("Name of the enterprise")}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "capabilities": forms.Textarea(attrs={"rows": 5}),
+            "cooperation_offered": forms.CheckboxSelectMultiple,
+            "interest_sectors": forms.CheckboxSelectMultiple,
+            "interest_cooperation": forms.CheckboxSelectMultiple,
+            "interest_countries": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("attachment")
+        self.fields["interest_countries"].queryset = Country.objects.brics_first()
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("investment_min_usd"), cleaned.get("investment_max_usd")
+        if low is not None and high is not None and low > high:
+            self.add_error(
+                "investment_max_usd", _("The upper end must not be below the lower end.")
+            )
+        return cleaned
+
+
+class TalentForm(SubmissionForm):
+    """An expert's profile kept by their enterprise; contact details only with consent."""
+
+    required_for_review = (*SubmissionForm.required_for_review, "technology_fields")
+    sections = (
+        (_("The expert"), ("title", "headline", "organisation", "summary", "description")),
+        (
+            _("Expertise"),
+            ("country", "sectors", "technology_fields", "languages", "experience_years"),
+        ),
+        (
+            _("Availability"),
+            ("available_consulting", "available_training", "available_mentoring"),
+        ),
+        (_("Contact"), ("contact_consent", "email", "phone", "website")),
+        (_("Images"), ("images", "remove_images")),
+    )
+
+    class Meta:
+        model = Talent
+        fields = [
+            "title",
+            "headline",
+            "organisation",
+            "summary",
+            "description",
+            "country",
+            "sectors",
+            "technology_fields",
+            "languages",
+            "experience_years",
+            "available_consulting",
+            "available_training",
+            "available_mentoring",
+            "contact_consent",
+            "email",
+            "phone",
+            "website",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "technology_fields": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("attachment")
+        self.fields["remove_images"].label = _("Remove photos")
+        self.fields["images"].label = _("Add a photo")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("contact_consent") and not (cleaned.get("email") or cleaned.get("phone")):
+            self.add_error("email", _("Give an e-mail address or a phone number to show."))
+        return cleaned
+
+
+SUBMISSION_FORMS = {
+    "projects": ProjectForm,
+    "technologies": TechnologyForm,
+    "talents": TalentForm,
+    "enterprises": EnterpriseProfileForm,
+}
+# Enterprises are registered (members.register_enterprise), not created from this form.
+NEW_RECORD_KINDS = ("projects", "technologies", "talents")
 
 
 class EnterpriseRegistrationForm(forms.ModelForm):

@@ -15,9 +15,21 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from databases import members, submissions
-from databases.forms import SUBMISSION_FORMS, EnterpriseRegistrationForm, JoinRequestForm
+from databases.forms import (
+    NEW_RECORD_KINDS,
+    SUBMISSION_FORMS,
+    EnterpriseRegistrationForm,
+    JoinRequestForm,
+)
 from databases.models import EDITABLE_STATUSES, Enterprise, PublicationStatus, ReviewNote
 from databases.registry import BY_KEY
+
+# The heading of the form for a new record of each kind.
+NEW_TITLES = {
+    "projects": gettext_lazy("Submit a project"),
+    "technologies": gettext_lazy("Submit a technology"),
+    "talents": gettext_lazy("Add an expert"),
+}
 
 # The steps a submission goes through, as the member's tracker shows them.
 TRACKER = (
@@ -58,7 +70,9 @@ def dashboard(request):
             .only("pk", "title", "status", "updated_at", "submitted_at")
             .order_by("-updated_at")
         )
-        sections.append({"database": database, "records": records})
+        sections.append(
+            {"database": database, "records": records, "new_title": NEW_TITLES.get(kind)}
+        )
     return render(
         request,
         "databases/member/dashboard.html",
@@ -121,6 +135,8 @@ def enterprise_join(request):
 @require_http_methods(["GET", "POST"])
 def record_new(request, kind):
     database = _database(kind)
+    if kind not in NEW_RECORD_KINDS:
+        raise Http404
     membership = members.submitting_membership(request.user, request.GET.get("enterprise"))
     if membership is None:
         raise PermissionDenied(_("Only members of a verified enterprise can submit records."))
@@ -147,7 +163,12 @@ def record_new(request, kind):
     return render(
         request,
         "databases/member/record_form.html",
-        {"form": form, "database": database, "enterprise": membership.enterprise},
+        {
+            "form": form,
+            "database": database,
+            "enterprise": membership.enterprise,
+            "heading": NEW_TITLES[kind],
+        },
     )
 
 
@@ -177,7 +198,13 @@ def record_edit(request, kind, pk):
     return render(
         request,
         "databases/member/record_form.html",
-        {"form": form, "database": database, "record": record, "editing": editing},
+        {
+            "form": form,
+            "database": database,
+            "record": record,
+            "editing": editing,
+            "heading": _("Edit %(title)s") % {"title": record.title},
+        },
     )
 
 

@@ -183,6 +183,7 @@ def transition(record, action, user, comment=""):
     if action == "publish" and not record.draft_of_id:
         values["published_at"] = Coalesce("published_at", now)
         values["verified_at"] = now
+        values.update(record.values_on_publication())
     with transaction.atomic(), reversion.create_revision():
         _describe_revision(user, ReviewStep(step).label)
         if action == "publish" and record.draft_of_id:

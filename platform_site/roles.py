@@ -35,6 +35,7 @@ REVIEWER = (
         "databases.review_project",
         "databases.review_technology",
         "databases.review_enterprise",
+        "databases.review_talent",
     }
     | _perms("databases", ["membership"], ["change", "view"])
     | _perms("databases", ["reviewnote"], ["view"])

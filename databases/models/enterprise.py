@@ -87,6 +87,10 @@ class Enterprise(Record):
             ),
         ]
 
+    def values_on_publication(self):
+        # Publishing a registration is the secretariat's check that the enterprise is real.
+        return {"verified": True}
+
     @classmethod
     def card_deferred_fields(cls):
         from modeltranslation.translator import translator

@@ -62,6 +62,11 @@ class RecordQuerySet(models.QuerySet):
         field = self.model.enterprise_field
         if not field or not user.is_authenticated:
             return self.none()
+        if field == "pk":
+            # An enterprise's own profile: its administrators keep it.
+            from databases.models.membership import MemberRole
+
+            memberships = memberships.filter(role=MemberRole.ADMINISTRATOR)
         enterprises = memberships.filter(user=user).values("enterprise")
         return self.filter(**{f"{field}__in": enterprises})
 
@@ -186,6 +191,10 @@ class Record(models.Model):
 
     def get_absolute_url(self):
         return reverse(f"databases:{self.url_name}-detail", args=[self.slug])
+
+    def values_on_publication(self):
+        """Columns that the review sets, besides the status, when it publishes the record."""
+        return {}
 
     @property
     def last_verified(self):

@@ -39,6 +39,15 @@ class Talent(Record):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
+    enterprise = models.ForeignKey(
+        "databases.Enterprise",
+        verbose_name=_("enterprise"),
+        on_delete=models.SET_NULL,
+        related_name="experts",
+        null=True,
+        blank=True,
+        help_text=_("The member enterprise that keeps this expert's profile, if any."),
+    )
 
     search_fields = {
         "A": ["title"],
@@ -46,10 +55,12 @@ class Talent(Record):
         "C": ["description"],
     }
     url_name = "talent"
+    enterprise_field = "enterprise"
 
     class Meta(Record.Meta):
         verbose_name = _("talent")
         verbose_name_plural = _("talents")
+        permissions = [("review_talent", _("Can review experts' profiles from members"))]
         constraints = [
             *Record.Meta.constraints,
             models.CheckConstraint(

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("cms", "0005_page_and_country_translations"),
-        ("databases", "0007_members_and_review"),
+        ("databases", "0009_expert_profiles"),
         ("axes", "0010_accessattemptexpiration"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]

@@ -150,6 +150,8 @@ def test_member_pages_have_no_wcag_violations(audit, live_server, language):
         "member/technologies/new/",
         f"member/projects/{project.pk}/",
         f"member/projects/{project.pk}/edit/",
+        "member/talents/new/",
+        f"member/enterprises/{member.enterprise.pk}/edit/",
         "member/enterprise/new/",
         "member/enterprise/join/?q=solar",
     ]:

@@ -184,7 +184,7 @@ def test_a_member_of_an_unverified_enterprise_may_look_but_not_change(client, pa
     assert Project.objects.get(pk=project.pk).status == "draft"
 
 
-@pytest.mark.parametrize("kind", ["talents", "institutions", "nothing", "../admin"])
+@pytest.mark.parametrize("kind", ["enterprises", "institutions", "nothing", "../admin"])
 def test_other_kinds_have_no_member_pages(client, member, kind):
     client.force_login(member.user)
     assert client.get(f"/en/member/{kind}/new/").status_code == 404
@@ -443,8 +443,8 @@ def test_the_dashboard_lists_the_members_records_by_status(
     client.force_login(member.user)
     client.get("/en/member/")
     # 1 session + 1 user + 1 memberships with enterprises + 1 can-submit check
-    # + 1 projects + 1 technologies of the member's enterprises
-    with django_assert_num_queries(6):
+    # + 1 each for the member's technologies, projects, experts and enterprise profiles
+    with django_assert_num_queries(8):
         response = client.get("/en/member/")
     content = text(response)
     assert "My draft" in content and "Someone else" not in content
@@ -507,3 +507,82 @@ def test_the_reminders_are_scheduled_every_day():
 
     task = PeriodicTask.objects.get(task="databases.tasks.remind_owners_of_ageing_records")
     assert task.enabled and task.crontab.hour == "3"
+
+
+# Enterprise and expert profiles -------------------------------------------------------------
+
+
+def test_an_administrator_updates_the_enterprise_profile_through_the_review(
+    client, member, django_capture_on_commit_callbacks
+):
+    enterprise = member.enterprise
+    client.force_login(member.user)
+    response = client.post(
+        f"/en/member/enterprises/{enterprise.pk}/edit/",
+        {
+            "title": enterprise.title,
+            "summary": "Solar EPC in the Northeast.",
+            "description": "We build solar plants.",
+            "capabilities": "EPC, operation and maintenance",
+            "country": CountryFactory(iso2="BR", name="Brazil").pk,
+            "sectors": [SectorFactory().pk],
+            "investment_min_usd": "1000000",
+            "investment_max_usd": "10000000",
+            "submit": "",
+        },
+    )
+    assert response.status_code == 302
+    change = Enterprise.objects.get(draft_of=enterprise)
+    assert change.status == "pending"
+    assert "Solar EPC" not in text(client.get(enterprise.get_absolute_url()))
+    client.force_login(reviewer())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/databases/enterprise/{change.pk}/review/", {"action": "publish"})
+    enterprise.refresh_from_db()
+    assert enterprise.capabilities == "EPC, operation and maintenance"
+    assert enterprise.investment_max_usd == 10_000_000
+
+
+def test_an_inverted_investment_range_is_refused(client, member):
+    client.force_login(member.user)
+    response = client.post(
+        f"/en/member/enterprises/{member.enterprise.pk}/edit/",
+        {"title": "Sol", "investment_min_usd": "10", "investment_max_usd": "5", "save": ""},
+    )
+    assert response.status_code == 200
+    assert "The upper end must not be below the lower end." in text(response)
+
+
+def test_an_editor_may_submit_projects_but_not_change_the_enterprise_profile(client):
+    editor = MembershipFactory(role="editor")
+    client.force_login(editor.user)
+    assert client.get("/en/member/projects/new/").status_code == 200
+    url = f"/en/member/enterprises/{editor.enterprise.pk}/edit/"
+    assert client.get(url).status_code == 404
+
+
+def test_publishing_a_registered_enterprise_verifies_it(client, django_capture_on_commit_callbacks):
+    user = UserFactory()
+    client.force_login(user)
+    client.post(
+        "/en/member/enterprise/new/", {"title": "Sol Verde Ltda", "country": CountryFactory().pk}
+    )
+    enterprise = Enterprise.objects.get()
+    client.force_login(reviewer())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/databases/enterprise/{enterprise.pk}/review/", {"action": "publish"})
+    enterprise.refresh_from_db()
+    assert enterprise.verified and enterprise.status == "published"
+    assert mail.outbox[0].to == [user.email]
+
+
+def test_a_member_adds_an_expert_whose_contact_needs_consent_and_details(client, member):
+    from databases.models import Talent
+
+    client.force_login(member.user)
+    data = {"title": "Ana Souza", "experience_years": "12", "contact_consent": "on", "save": ""}
+    refused = client.post("/en/member/talents/new/", data)
+    assert "Give an e-mail address or a phone number to show." in text(refused)
+    client.post("/en/member/talents/new/", {**data, "email": "ana@example.org"})
+    talent = Talent.objects.get()
+    assert (talent.enterprise, talent.status) == (member.enterprise, "draft")
