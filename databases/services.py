@@ -93,7 +93,7 @@ def detail_queryset(model):
     return (
         model.objects.published()
         .select_related(*foreign_keys)
-        .prefetch_related(*many_to_many)
+        .prefetch_related(*many_to_many, "gallery")
         .defer("search_vector")
     )
 

@@ -4,6 +4,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
@@ -111,6 +112,8 @@ class Record(models.Model):
         blank=True,
     )
     image = models.ImageField(_("image"), upload_to=record_image_path, blank=True, max_length=255)
+    # Every image members uploaded, in order; the first is also ``image``.
+    gallery = GenericRelation("databases.RecordImage", related_query_name="%(class)s")
     # The image in the size of a record card; cards fall back to ``image`` without it.
     thumbnail = models.ImageField(
         _("small image"), upload_to=record_image_path, blank=True, max_length=255

@@ -586,3 +586,16 @@ def test_a_member_adds_an_expert_whose_contact_needs_consent_and_details(client,
     client.post("/en/member/talents/new/", {**data, "email": "ana@example.org"})
     talent = Talent.objects.get()
     assert (talent.enterprise, talent.status) == (member.enterprise, "draft")
+
+
+def test_the_public_page_shows_every_image_in_fitting_sizes(client, member, project_data):
+    client.force_login(member.user)
+    client.post(
+        "/en/member/projects/new/",
+        {**project_data, "images": [png("a.png"), png("b.png")], "submit": ""},
+    )
+    project = submissions.transition(Project.objects.get(), "publish", None)
+    client.logout()
+    content = text(client.get(project.get_absolute_url()))
+    assert f'srcset="{project.thumbnail.url} 640w, {project.image.url} 1600w"' in content
+    assert "Image 2 of Floating solar plant" in content

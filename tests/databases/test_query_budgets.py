@@ -5,6 +5,8 @@ The taxonomy choices of a filter form are read once each, when the form is rende
 """
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 
 from tests.factories import (
     RECORD_FACTORIES,
@@ -26,6 +28,14 @@ from tests.utils import card_titles, list_url, result_count
 pytestmark = pytest.mark.django_db
 
 SIZES = [3, 60]
+
+
+@pytest.fixture(autouse=True)
+def _content_types_cached():
+    """A running site has the record types' content types cached (the image galleries look
+    them up); a test may start with an empty cache."""
+    for model in apps.get_app_config("databases").get_models():
+        ContentType.objects.get_for_model(model)
 
 
 @pytest.fixture
@@ -137,10 +147,10 @@ def test_taxonomy_choices_are_built_once(client, django_assert_num_queries, sect
 
 # Detail page of a technology with related records:
 #   1 the record, with its country and provider (select_related)
-#   3 prefetches: sectors, technology fields, transfer modes
+#   4 prefetches: sectors, technology fields, transfer modes, the image gallery
 #   2 "Projects using this technology": the cards, their sectors
 #   2 "Similar technologies": the cards, their sectors
-DETAIL_QUERIES = 8
+DETAIL_QUERIES = 9
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -173,10 +183,10 @@ def test_technology_detail_page_query_budget(client, django_assert_num_queries, 
     assert len(card_titles(response)) == 2 * min(size, 4)
 
 
-# Detail page of a project: the record with its country and enterprise, four prefetches
-# (sectors, cooperation types, SDGs, technologies), then "Technologies used" (cards, sectors)
-# and "Similar projects" (cards, sectors).
-PROJECT_DETAIL_QUERIES = 9
+# Detail page of a project: the record with its country and enterprise, five prefetches
+# (sectors, cooperation types, SDGs, technologies, the image gallery), then "Technologies
+# used" (cards, sectors) and "Similar projects" (cards, sectors).
+PROJECT_DETAIL_QUERIES = 10
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -198,9 +208,10 @@ def test_project_detail_page_query_budget(client, django_assert_num_queries, siz
     assert response.status_code == 200
 
 
-# Detail page of an expert: the record with its country, three prefetches (sectors,
-# technology fields, languages) and "Experts in the same fields" (cards, sectors).
-TALENT_DETAIL_QUERIES = 6
+# Detail page of an expert: the record with its country and enterprise, four prefetches
+# (sectors, technology fields, languages, the image gallery) and "Experts in the same
+# fields" (cards, sectors).
+TALENT_DETAIL_QUERIES = 7
 
 
 @pytest.mark.parametrize("size", SIZES)
