@@ -13,6 +13,11 @@ from databases import uploads
 from databases.models import Country, Enterprise, Project, Talent, Technology
 
 MAX_IMAGES = 6
+# The long texts every submission form has.
+TEXT_WIDGETS = {
+    "summary": forms.Textarea(attrs={"rows": 3}),
+    "description": forms.Textarea(attrs={"rows": 8}),
+}
 
 
 class MultipleImageInput(forms.ClearableFileInput):
@@ -141,8 +146,7 @@ class ProjectForm(SubmissionForm):
             "co2_reduction",
         ]
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 3}),
-            "description": forms.Textarea(attrs={"rows": 10}),
+            **TEXT_WIDGETS,
             "cooperation_types": forms.CheckboxSelectMultiple,
             "sdgs": forms.CheckboxSelectMultiple,
         }
@@ -172,8 +176,7 @@ class TechnologyForm(SubmissionForm):
             "co2_reduction",
         ]
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 3}),
-            "description": forms.Textarea(attrs={"rows": 10}),
+            **TEXT_WIDGETS,
             "technology_fields": forms.CheckboxSelectMultiple,
             "transfer_modes": forms.CheckboxSelectMultiple,
         }
@@ -221,8 +224,7 @@ class EnterpriseProfileForm(SubmissionForm):
         ]
         labels = {"title": _("Name of the enterprise")}
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 3}),
-            "description": forms.Textarea(attrs={"rows": 8}),
+            **TEXT_WIDGETS,
             "capabilities": forms.Textarea(attrs={"rows": 5}),
             "cooperation_offered": forms.CheckboxSelectMultiple,
             "interest_sectors": forms.CheckboxSelectMultiple,
@@ -285,8 +287,7 @@ class TalentForm(SubmissionForm):
             "website",
         ]
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 3}),
-            "description": forms.Textarea(attrs={"rows": 8}),
+            **TEXT_WIDGETS,
             "technology_fields": forms.CheckboxSelectMultiple,
             "languages": forms.CheckboxSelectMultiple,
         }

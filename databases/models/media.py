@@ -1,22 +1,12 @@
 """Images of a record beyond its main one: a small gallery that members upload."""
 
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .records import record_image_path
+from .records import AboutARecord, record_image_path
 
 
-class RecordImage(models.Model):
-    content_type = models.ForeignKey(
-        ContentType,
-        verbose_name=_("record type"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    object_id = models.PositiveBigIntegerField(_("record"))
-    record = GenericForeignKey("content_type", "object_id")
+class RecordImage(AboutARecord):
     image = models.ImageField(_("image"), upload_to=record_image_path, max_length=255)
     thumbnail = models.ImageField(
         _("small image"), upload_to=record_image_path, max_length=255, blank=True

@@ -4,7 +4,8 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
@@ -227,3 +228,19 @@ class Record(models.Model):
             n += 1
             slug = f"{base}-{n}"
         return slug
+
+
+class AboutARecord(models.Model):
+    """Base of what is attached to a record of any of the databases (images, review notes)."""
+
+    content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("record type"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        abstract = True

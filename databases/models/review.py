@@ -1,10 +1,10 @@
 """The review history of members' submissions: each step and the secretariat's comments."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .records import AboutARecord
 
 
 class ReviewStep(models.TextChoices):
@@ -15,15 +15,7 @@ class ReviewStep(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class ReviewNote(models.Model):
-    content_type = models.ForeignKey(
-        ContentType,
-        verbose_name=_("record type"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    object_id = models.PositiveBigIntegerField(_("record"))
-    record = GenericForeignKey("content_type", "object_id")
+class ReviewNote(AboutARecord):
     step = models.CharField(_("step"), max_length=10, choices=ReviewStep.choices)
     comment = models.TextField(_("comment"), blank=True)
     author = models.ForeignKey(
