@@ -1,7 +1,11 @@
 """Enterprise membership: registering an enterprise, asking to join one, staff decisions."""
 
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from databases.models import (
     Enterprise,
@@ -12,6 +16,7 @@ from databases.models import (
     ReviewNote,
     ReviewStep,
 )
+from platform_site import mail
 
 
 def memberships_of(user):
@@ -68,10 +73,35 @@ def request_to_join(user, enterprise, message=""):
 
 
 def decide(memberships, status, staff_user):
-    """Approve or decline the requested ``memberships``; returns how many were decided."""
-    return memberships.filter(status=MembershipStatus.REQUESTED).update(
-        status=status, decided_at=timezone.now(), decided_by=staff_user
-    )
+    """Approve or decline the requested ``memberships`` and tell each requester; returns how
+    many were decided. Each is claimed by a conditional update, so none is decided twice."""
+    decided = 0
+    for pk in memberships.filter(status=MembershipStatus.REQUESTED).values_list("pk", flat=True):
+        with transaction.atomic():
+            claimed = Membership.objects.filter(pk=pk, status=MembershipStatus.REQUESTED).update(
+                status=status, decided_at=timezone.now(), decided_by=staff_user
+            )
+            if claimed == 1:
+                _tell_requester(
+                    Membership.objects.select_related("user__profile", "enterprise").get(pk=pk)
+                )
+                decided += 1
+    return decided
+
+
+def _tell_requester(membership):
+    user = membership.user
+    profile = getattr(user, "profile", None)
+    with translation.override(profile.language if profile else settings.LANGUAGE_CODE):
+        context = {
+            "membership": membership,
+            "user": user,
+            "approved": membership.status == MembershipStatus.APPROVED,
+            "url": settings.SITE_URL + reverse("databases:member-dashboard"),
+        }
+        subject = " ".join(render_to_string("emails/membership_subject.txt", context).split())
+        body = render_to_string("emails/membership_body.txt", context)
+    mail.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
 
 
 def verify_enterprises(enterprises):

@@ -122,12 +122,15 @@ def test_asking_to_join_an_unknown_enterprise_is_a_404(client, value):
     assert not Membership.objects.exists()
 
 
-def test_staff_approve_memberships_and_verify_enterprises_in_the_admin(admin_client):
+def test_staff_approve_memberships_and_verify_enterprises_in_the_admin(
+    admin_client, django_capture_on_commit_callbacks
+):
     requested = MembershipFactory(status="requested", enterprise__verified=False)
-    admin_client.post(
-        "/admin/databases/membership/",
-        {"action": "approve_memberships", "_selected_action": [requested.pk]},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            "/admin/databases/membership/",
+            {"action": "approve_memberships", "_selected_action": [requested.pk]},
+        )
     admin_client.post(
         "/admin/databases/enterprise/",
         {"action": "verify_enterprises", "_selected_action": [requested.enterprise.pk]},
@@ -135,6 +138,7 @@ def test_staff_approve_memberships_and_verify_enterprises_in_the_admin(admin_cli
     requested.refresh_from_db()
     assert requested.status == "approved" and requested.decided_by is not None
     assert requested.enterprise.verified is True
+    assert "You are now a member of" in mail.outbox[0].subject
 
 
 # Permissions -----------------------------------------------------------------------------------
