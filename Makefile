@@ -36,6 +36,7 @@ var/.demo-loaded: | $(VENV)/.installed
 	$(EMBEDDED) $(PY) manage.py migrate --noinput
 	$(EMBEDDED) $(PY) manage.py seed_demo --per-database 30
 	$(EMBEDDED) $(PY) manage.py seed_demo_content
+	$(EMBEDDED) $(PY) manage.py run_matchmaking
 	@touch $@
 
 run: $(VENV)/.installed var/.demo-loaded

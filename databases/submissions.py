@@ -36,6 +36,7 @@ from databases.models import (
     ReviewStep,
 )
 from databases.registry import BY_MODEL
+from databases.signals import record_published
 from platform_site import mail
 
 logger = logging.getLogger(__name__)
@@ -204,6 +205,8 @@ def transition(record, action, user, comment=""):
             reversion.add_to_revision(record)
         if step in NOTIFIED_STEPS:
             notify_members(record, step, comment)
+        if step == ReviewStep.PUBLISHED:
+            record_published.send(sender=type(record), record=record)
     return record
 
 

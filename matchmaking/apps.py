@@ -1,7 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class MatchmakingConfig(AppConfig):
     name = "matchmaking"
     verbose_name = _("Matchmaking")
+
+    def ready(self):
+        from databases.models import Enterprise, Project
+        from databases.signals import record_published
+
+        from . import signals
+
+        for model in (Project, Enterprise):
+            post_save.connect(signals.schedule_recompute, sender=model, dispatch_uid=f"mm-{model}")
+        record_published.connect(signals.schedule_recompute, dispatch_uid="mm-published")

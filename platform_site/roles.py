@@ -1,11 +1,11 @@
 """The secretariat's staff roles, as Django groups with only the permissions each needs.
 
-- Secretariat editor: keeps the site's content and the databases' records current (no deleting
-  records, no publishing members' submissions, no accounts).
+- Secretariat editor: keeps the site's content and the databases' records current, and brokers
+  the introductions (no deleting records, no publishing members' submissions, no accounts).
 - Reviewer: reviews and publishes members' submissions, verifies enterprises, decides
   membership requests; reads the records but edits nothing else.
-- Administrator: everything of the platform's own apps, the scheduled tasks, the log-in
-  lock-outs, and staff accounts (but is not a superuser).
+- Administrator: everything of the platform's own apps (starting a matchmaking run included),
+  the scheduled tasks, the log-in lock-outs, and staff accounts (but is not a superuser).
 
 Groups are created and kept in step by a migration (platform_site 0002) calling ``install``.
 """
@@ -28,6 +28,8 @@ EDITOR = (
     | _perms("cms", ["inquiry"], ["change", "view"])
     | _perms("databases", RECORDS, ["add", "change", "view"])
     | _perms("databases", TAXONOMIES, ["view"])
+    | _perms("matchmaking", ["matchrun", "match", "dismissal"], ["view"])
+    | _perms("matchmaking", ["introduction"], ["change", "view"])
 )
 REVIEWER = (
     _perms("databases", RECORDS, ["view"])

@@ -305,3 +305,8 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # Working days within which the secretariat aims to review a submission (members see it).
 REVIEW_TARGET_DAYS = env.int("REVIEW_TARGET_DAYS", default=5)
+
+# Matchmaking: projects scored per Celery task, and how long a run may go without finishing
+# before it counts as abandoned (a crashed worker) and another may start.
+MATCHMAKING_CHUNK_SIZE = env.int("MATCHMAKING_CHUNK_SIZE", default=250)
+MATCHMAKING_RUN_TIMEOUT = env.int("MATCHMAKING_RUN_TIMEOUT", default=3 * 60 * 60)

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("cms.urls")),
     path("", include("databases.urls")),
+    path("", include("matchmaking.urls")),
 )
 
 if settings.BENCHMARK_ENDPOINTS:

@@ -16,6 +16,7 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
         ("cms", "0005_page_and_country_translations"),
         ("databases", "0009_expert_profiles"),
+        ("matchmaking", "0002_nightly_schedule"),
         ("axes", "0010_accessattemptexpiration"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]

@@ -1,0 +1,247 @@
+"""The scoring engine: a block of projects against every enterprise at once, in numpy.
+
+``score_block`` computes the total score of ``len(rows)`` projects × all enterprises as one dense
+float32 matrix, criterion by criterion (matchmaking/weights.py), adding each in place so that at
+most three such matrices exist at a time. ``components`` recomputes the criteria of the pairs that
+were kept, for their explanations; ``reasons`` turns those into what a person reads.
+"""
+
+import numpy as np
+
+from matchmaking.weights import (
+    HOME_COUNTRY_SCORE,
+    INVESTMENT_DECAY_PER_DECADE,
+    INVESTMENT_PLAUSIBLE,
+    STAGE_FIT,
+    TOP_K,
+    WEIGHTS,
+)
+
+CRITERIA = tuple(WEIGHTS)
+
+
+def stage_fit_matrix(taxonomies):
+    """Project stage (row, in ProjectStage order) × cooperation type (column): STAGE_FIT."""
+    from databases.models.project import ProjectStage
+
+    codes = taxonomies.cooperation_codes.tolist()
+    matrix = np.zeros((len(ProjectStage.values), len(codes)), dtype=np.float32)
+    for row, stage in enumerate(ProjectStage.values):
+        for column, code in enumerate(codes):
+            matrix[row, column] = STAGE_FIT.get(stage, {}).get(code, 0.0)
+    return matrix
+
+
+def _share(project_matrix, enterprise_matrix):
+    """Per pair, the share of the project's entries that the enterprise also has (0–1)."""
+    overlap = (project_matrix @ enterprise_matrix.T).toarray()
+    counts = np.asarray(project_matrix.sum(axis=1), dtype=np.float32)
+    overlap /= np.maximum(counts, 1)
+    return overlap, overlap > 0
+
+
+def investment_fit(amount, low, high):
+    """1 within [low, high], decaying per order of magnitude outside; 0 when unknown.
+
+    Works on arrays that broadcast (a column of amounts against a row of ranges), in float32
+    and mostly in place, since a block of projects × enterprises is large.
+    """
+    amount = np.asarray(amount, dtype=np.float64)
+    plausible = (amount >= INVESTMENT_PLAUSIBLE[0]) & (amount <= INVESTMENT_PLAUSIBLE[1])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        log_amount = np.where(plausible, np.log10(amount), np.nan).astype(np.float32)
+        low = np.where(np.asarray(low) > 0, low, np.nan)
+        high = np.where(np.asarray(high) > 0, high, np.nan)
+        log_low = np.log10(np.where(np.isnan(low), high, low)).astype(np.float32)
+        log_high = np.log10(np.where(np.isnan(high), low, high)).astype(np.float32)
+    distance = log_low - log_amount
+    np.maximum(distance, log_amount - log_high, out=distance)
+    np.maximum(distance, 0, out=distance)
+    distance *= np.float32(np.log(INVESTMENT_DECAY_PER_DECADE))
+    np.exp(distance, out=distance)
+    return np.nan_to_num(distance, copy=False, nan=0.0)
+
+
+def _country(p, e, rows):
+    interest = (p.countries[rows] @ e.countries.T).toarray()
+    home = p.home[rows][:, None]
+    same = (home >= 0) & (home == e.home[None, :])
+    return np.maximum(interest, HOME_COUNTRY_SCORE * same, dtype=np.float32)
+
+
+def _stage(p, e, rows, fit):
+    stages = p.stage[rows]
+    wanted = np.where(stages[:, None] >= 0, fit[np.maximum(stages, 0)], 0).astype(np.float32)
+    offered = e.cooperation
+    counts = np.asarray(offered.sum(axis=1), dtype=np.float32).ravel()
+    return (offered @ wanted.T).T / np.maximum(counts, 1)[None, :]
+
+
+def score_block(features, rows, fit=None):
+    """Scores of projects ``rows`` × every enterprise: (total, in_domain) dense matrices."""
+    p, e = features.projects, features.enterprises
+    fit = stage_fit_matrix(features.taxonomies) if fit is None else fit
+    total, in_domain = _share(p.sectors[rows], e.sectors)
+    total *= WEIGHTS["sectors"]
+    share, shared = _share(p.fields[rows], e.fields)
+    total += WEIGHTS["technology"] * share
+    in_domain |= shared
+    del share, shared
+    total += WEIGHTS["country"] * _country(p, e, rows)
+    share, _shared = _share(p.cooperation[rows], e.cooperation)
+    total += WEIGHTS["cooperation"] * share
+    del share, _shared
+    total += WEIGHTS["investment"] * investment_fit(
+        p.amount_low[rows][:, None], e.amount_low[None, :], e.amount_high[None, :]
+    )
+    total += WEIGHTS["stage"] * _stage(p, e, rows, fit)
+    if p.text.shape[1]:
+        total += WEIGHTS["text"] * (p.text[rows] @ e.text.T).toarray()
+    total[~in_domain] = 0
+    return total
+
+
+def best_per_project(total, k=TOP_K):
+    """For each row, the columns of its k best scores above MIN_SCORE, best first."""
+    k = min(k, total.shape[1])
+    if not k:
+        return np.zeros((total.shape[0], 0), dtype=np.int64)
+    top = np.argpartition(-total, k - 1, axis=1)[:, :k]
+    order = np.argsort(-np.take_along_axis(total, top, axis=1), axis=1, kind="stable")
+    return np.take_along_axis(top, order, axis=1)
+
+
+def best_per_enterprise(total, k=TOP_K):
+    """For each column, the rows of its k best scores in this block: (rows, scores), k × E."""
+    k = min(k, total.shape[0])
+    top = np.argpartition(-total, k - 1, axis=0)[:k, :]
+    return top, np.take_along_axis(total, top, axis=0)
+
+
+def merge_best(best_rows, best_scores, rows, scores, k=TOP_K):
+    """The k best of two candidate lists per column (each k' × E)."""
+    all_rows = np.concatenate([best_rows, rows])
+    all_scores = np.concatenate([best_scores, scores])
+    k = min(k, all_rows.shape[0])
+    top = np.argpartition(-all_scores, k - 1, axis=0)[:k, :]
+    return np.take_along_axis(all_rows, top, axis=0), np.take_along_axis(all_scores, top, axis=0)
+
+
+PAIR_BATCH = 50_000  # pairs whose components are computed together (bounds the memory)
+
+
+def components(features, project_rows, enterprise_rows, fit=None):
+    """Each criterion's score for the pairs (project_rows[i], enterprise_rows[i])."""
+    fit = stage_fit_matrix(features.taxonomies) if fit is None else fit
+    pi, ei = np.asarray(project_rows, dtype=np.int64), np.asarray(enterprise_rows, dtype=np.int64)
+    parts = [
+        _pair_components(
+            features, pi[start : start + PAIR_BATCH], ei[start : start + PAIR_BATCH], fit
+        )
+        for start in range(0, len(pi), PAIR_BATCH)
+    ] or [_pair_components(features, pi, ei, fit)]
+    return {name: np.concatenate([part[name] for part in parts]) for name in CRITERIA}
+
+
+def _pair_components(features, pi, ei, fit):
+    p, e = features.projects, features.enterprises
+
+    def rowwise(pm, em):
+        return np.asarray(pm[pi].multiply(em[ei]).sum(axis=1), dtype=np.float32).ravel()
+
+    def share(pm, em):
+        counts = np.asarray(pm[pi].sum(axis=1), dtype=np.float32).ravel()
+        return rowwise(pm, em) / np.maximum(counts, 1)
+
+    same = (p.home[pi] >= 0) & (p.home[pi] == e.home[ei])
+    stages = p.stage[pi]
+    wanted = np.where(stages[:, None] >= 0, fit[np.maximum(stages, 0)], 0)
+    offered = e.cooperation[ei]
+    offered_counts = np.asarray(offered.sum(axis=1), dtype=np.float32).ravel()
+    stage = np.asarray(offered.multiply(wanted).sum(axis=1), dtype=np.float32).ravel()
+    values = {
+        "sectors": share(p.sectors, e.sectors),
+        "technology": share(p.fields, e.fields),
+        "country": np.maximum(rowwise(p.countries, e.countries), HOME_COUNTRY_SCORE * same),
+        "cooperation": share(p.cooperation, e.cooperation),
+        "investment": investment_fit(p.amount_low[pi], e.amount_low[ei], e.amount_high[ei]),
+        "stage": stage / np.maximum(offered_counts, 1),
+        "text": rowwise(p.text, e.text) if p.text.shape[1] else np.zeros(len(pi), np.float32),
+    }
+    return {name: np.round(values[name].astype(np.float64), 3) for name in CRITERIA}
+
+
+def total(component_scores):
+    return sum(WEIGHTS[name] * component_scores[name] for name in CRITERIA)
+
+
+class Explainer:
+    """Says what speaks for a pair: a list of ``{"code": ...}`` dictionaries, rendered in the
+    reader's language by matchmaking/reasons.py. Keeps each record's taxonomy entries as Python
+    sets, since it is asked about hundreds of thousands of pairs."""
+
+    def __init__(self, features):
+        from databases.models.project import ProjectStage
+
+        self.features = features
+        self.stages = ProjectStage.values
+        p, e = features.projects, features.enterprises
+        self.sets = {
+            name: (_row_sets(getattr(p, name)), _row_sets(getattr(e, name)))
+            for name in ("sectors", "fields", "cooperation")
+        }
+
+    def _shared(self, name, pi, ei, codes):
+        project_sets, enterprise_sets = self.sets[name]
+        return [str(codes[j]) for j in sorted(project_sets[pi] & enterprise_sets[ei])]
+
+    def reasons(self, pi, ei, scores):
+        p, e, t = self.features.projects, self.features.enterprises, self.features.taxonomies
+        said = []
+        if scores["sectors"] > 0:
+            said.append(
+                {"code": "sectors", "sectors": self._shared("sectors", pi, ei, t.sector_codes)}
+            )
+        if scores["technology"] > 0:
+            said.append(
+                {"code": "technology", "fields": self._shared("fields", pi, ei, t.field_codes)}
+            )
+        if scores["country"] > 0 and p.home[pi] >= 0:
+            said.append(
+                {
+                    "code": "country",
+                    "country": str(t.country_codes[p.home[pi]]),
+                    "interest": bool(scores["country"] >= 1),
+                }
+            )
+        if scores["cooperation"] > 0:
+            said.append(
+                {
+                    "code": "cooperation",
+                    "types": self._shared("cooperation", pi, ei, t.cooperation_codes),
+                }
+            )
+        if scores["investment"] > 0:
+            said.append(
+                {
+                    "code": "investment",
+                    "amount": float(p.amount_low[pi]),
+                    "low": _number(e.amount_low[ei]),
+                    "high": _number(e.amount_high[ei]),
+                    "within": bool(scores["investment"] >= 1),
+                }
+            )
+        if scores["stage"] >= 0.7 and p.stage[pi] >= 0:
+            said.append({"code": "stage", "stage": self.stages[p.stage[pi]]})
+        if scores["text"] >= 0.1:
+            said.append({"code": "text"})
+        return said
+
+
+def _row_sets(matrix):
+    indptr, indices = matrix.indptr, matrix.indices
+    return [frozenset(indices[indptr[i] : indptr[i + 1]].tolist()) for i in range(matrix.shape[0])]
+
+
+def _number(value):
+    return None if np.isnan(value) else float(value)

@@ -1,0 +1,372 @@
+"""The published projects and enterprises as matrices the engine scores in bulk.
+
+Each side is loaded in a handful of queries (the records' own columns, then one query per
+relation through its join table) into sparse 0/1 matrices over the taxonomies, arrays of amounts,
+and TF-IDF vectors of their texts over one shared vocabulary. ``save``/``load`` keep a run's
+features in the media storage (numpy archives, no pickles), for the chunks of the run, which may
+run on other workers, and for recomputing one record's matches between runs.
+"""
+
+import io
+import re
+from dataclasses import dataclass, fields
+
+import numpy as np
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from databases.models import (
+    CooperationType,
+    Country,
+    Enterprise,
+    Project,
+    PublicationStatus,
+    Sector,
+    Technology,
+    TechnologyField,
+)
+
+# Words of the alphabetic scripts, and Han characters, which the text analyzer pairs up.
+WORD = re.compile(r"[^\W\d_]{2,}")
+HAN = re.compile(r"[\u3400-\u9fff]+")
+TEXT_LIMIT = 3000  # characters of a description that count: enough to say what it is about
+
+
+def analyze(text):
+    """Lowercased words, plus overlapping pairs of Han characters (Chinese has no spaces)."""
+    text = text.lower()
+    tokens = [word for word in WORD.findall(text) if not HAN.fullmatch(word)]
+    for run in HAN.findall(text):
+        tokens += [run[i : i + 2] for i in range(len(run) - 1)] or [run]
+    return tokens
+
+
+@dataclass
+class Taxonomies:
+    """The column of every taxonomy entry, by primary key, and its code, by column."""
+
+    sectors: np.ndarray
+    fields: np.ndarray
+    countries: np.ndarray
+    cooperation: np.ndarray
+    sector_codes: np.ndarray
+    field_codes: np.ndarray
+    country_codes: np.ndarray
+    cooperation_codes: np.ndarray
+
+    @classmethod
+    def load(cls):
+        def ids_and_codes(model, code):
+            rows = sorted(model.objects.values_list("pk", code))
+            return np.array([r[0] for r in rows], dtype=np.int64), np.array(
+                [str(r[1]) for r in rows]
+            )
+
+        sectors, sector_codes = ids_and_codes(Sector, "code")
+        fields_, field_codes = ids_and_codes(TechnologyField, "code")
+        countries, country_codes = ids_and_codes(Country, "iso2")
+        cooperation, cooperation_codes = ids_and_codes(CooperationType, "code")
+        return cls(
+            sectors, fields_, countries, cooperation,
+            sector_codes, field_codes, country_codes, cooperation_codes,
+        )  # fmt: skip
+
+
+def _columns(ids, values):
+    """Columns of taxonomy primary keys ``values`` in the sorted ``ids`` (-1 when unknown)."""
+    values = np.asarray(values, dtype=np.int64)
+    if not len(ids):
+        return np.full(len(values), -1, dtype=np.int64)
+    positions = np.clip(np.searchsorted(ids, values), 0, len(ids) - 1)
+    return np.where(ids[positions] == values, positions, -1)
+
+
+def _matrix(row_of, pairs, taxonomy_ids, n_rows):
+    """A 0/1 CSR matrix (records × taxonomy) from (record pk, taxonomy pk) pairs."""
+    pairs = [(r, t) for r, t in pairs if r in row_of and t is not None]
+    rows = np.fromiter((row_of[r] for r, _ in pairs), dtype=np.int64, count=len(pairs))
+    cols = _columns(taxonomy_ids, [t for _, t in pairs])
+    keep = cols >= 0
+    matrix = sparse.csr_matrix(
+        (np.ones(keep.sum(), dtype=np.float32), (rows[keep], cols[keep])),
+        shape=(n_rows, len(taxonomy_ids)),
+    )
+    matrix.data[:] = 1  # duplicates (two paths to one sector) count once
+    return matrix
+
+
+@dataclass
+class SideFeatures:
+    ids: np.ndarray  # primary keys, by row
+    sectors: sparse.csr_matrix
+    fields: sparse.csr_matrix
+    countries: sparse.csr_matrix  # a project's country; an enterprise's countries of interest
+    home: np.ndarray  # column of the record's own country, -1 when none
+    cooperation: sparse.csr_matrix  # sought by a project; offered by an enterprise
+    amount_low: np.ndarray  # USD; a project's amount in both; nan when unknown
+    amount_high: np.ndarray
+    stage: np.ndarray  # a project's stage (index in ProjectStage); -1 for enterprises
+    text: sparse.csr_matrix
+
+    def row_of(self):
+        return {int(pk): row for row, pk in enumerate(self.ids)}
+
+    def __len__(self):
+        return len(self.ids)
+
+
+def _text(*parts):
+    return " ".join(part for part in parts if part)[:TEXT_LIMIT]
+
+
+def load_projects(taxonomies, queryset=None):
+    from databases.models.project import ProjectStage
+
+    stages = {value: i for i, value in enumerate(ProjectStage.values)}
+    queryset = queryset if queryset is not None else Project.objects.published()
+    queryset = queryset.filter(draft_of__isnull=True)
+    rows = list(
+        queryset.order_by("pk").values_list(
+            "pk", "country_id", "stage", "investment_usd",
+            "title_en", "summary_en", "description_en", "title", "summary",
+        )
+    )  # fmt: skip
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    row_of = {pk: i for i, pk in enumerate(ids.tolist())}
+    n = len(rows)
+    selected = Project.objects.filter(pk__in=queryset.values("pk"))
+    through = Project.sectors.through.objects.filter(project__in=selected)
+    sectors = _matrix(row_of, through.values_list("project_id", "sector_id"), taxonomies.sectors, n)
+    uses = Project.technologies.through.objects.filter(project__in=selected)
+    fields_ = _matrix(
+        row_of,
+        uses.values_list("project_id", "technology__technology_fields"),
+        taxonomies.fields,
+        n,
+    )
+    country_columns = _columns(taxonomies.countries, [r[1] or 0 for r in rows])
+    has_country = country_columns >= 0
+    countries = sparse.csr_matrix(
+        (
+            np.ones(has_country.sum(), dtype=np.float32),
+            (np.flatnonzero(has_country), country_columns[has_country]),
+        ),
+        shape=(n, len(taxonomies.countries)),
+    )
+    sought = Project.cooperation_types.through.objects.filter(project__in=selected)
+    cooperation = _matrix(
+        row_of,
+        sought.values_list("project_id", "cooperationtype_id"),
+        taxonomies.cooperation,
+        n,
+    )
+    amounts = np.array(
+        [float(r[3]) if r[3] is not None else np.nan for r in rows], dtype=np.float64
+    )
+    return SideFeatures(
+        ids=ids,
+        sectors=sectors,
+        fields=fields_,
+        countries=countries,
+        home=country_columns,
+        cooperation=cooperation,
+        amount_low=amounts,
+        amount_high=amounts.copy(),
+        stage=np.array([stages.get(r[2], -1) for r in rows], dtype=np.int64),
+        text=None,
+    ), [_text(r[4] or r[7], r[5] or r[8], r[6]) for r in rows]
+
+
+def load_enterprises(taxonomies, queryset=None):
+    queryset = queryset if queryset is not None else Enterprise.objects.published()
+    queryset = queryset.filter(draft_of__isnull=True)
+    rows = list(
+        queryset.order_by("pk").values_list(
+            "pk", "country_id", "investment_min_usd", "investment_max_usd",
+            "title_en", "summary_en", "description_en", "capabilities_en", "title", "summary",
+        )
+    )  # fmt: skip
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    row_of = {pk: i for i, pk in enumerate(ids.tolist())}
+    n = len(rows)
+    selected = Enterprise.objects.filter(pk__in=queryset.values("pk"))
+    own = Enterprise.sectors.through.objects.filter(enterprise__in=selected)
+    wanted = Enterprise.interest_sectors.through.objects.filter(enterprise__in=selected)
+    sectors = _matrix(
+        row_of,
+        [
+            *own.values_list("enterprise_id", "sector_id"),
+            *wanted.values_list("enterprise_id", "sector_id"),
+        ],
+        taxonomies.sectors,
+        n,
+    )
+    provided = Technology.technology_fields.through.objects.filter(
+        technology__status=PublicationStatus.PUBLISHED,
+        technology__provider__in=selected,
+    )
+    fields_ = _matrix(
+        row_of,
+        provided.values_list("technology__provider_id", "technologyfield_id"),
+        taxonomies.fields,
+        n,
+    )
+    interest = Enterprise.interest_countries.through.objects.filter(enterprise__in=selected)
+    countries = _matrix(
+        row_of, interest.values_list("enterprise_id", "country_id"), taxonomies.countries, n
+    )
+    offered = Enterprise.cooperation_offered.through.objects.filter(enterprise__in=selected)
+    cooperation = _matrix(
+        row_of,
+        offered.values_list("enterprise_id", "cooperationtype_id"),
+        taxonomies.cooperation,
+        n,
+    )
+
+    def amount(value):
+        return float(value) if value is not None else np.nan
+
+    return SideFeatures(
+        ids=ids,
+        sectors=sectors,
+        fields=fields_,
+        countries=countries,
+        home=_columns(taxonomies.countries, [r[1] or 0 for r in rows]),
+        cooperation=cooperation,
+        amount_low=np.array([amount(r[2]) for r in rows]),
+        amount_high=np.array([amount(r[3]) for r in rows]),
+        stage=np.full(n, -1, dtype=np.int64),
+        text=None,
+    ), [_text(r[4] or r[8], r[5] or r[9], r[6], r[7]) for r in rows]
+
+
+def vectorizer(vocabulary=None, idf=None, documents=0):
+    vectorizer = TfidfVectorizer(
+        analyzer=analyze,
+        min_df=2,
+        # Terms in most texts say nothing of a pair; in a handful of texts, nothing is "most".
+        max_df=0.5 if documents >= 20 else 1.0,
+        sublinear_tf=True,
+        dtype=np.float32,
+        vocabulary=vocabulary,
+    )
+    if idf is not None:
+        vectorizer.idf_ = idf
+    return vectorizer
+
+
+@dataclass
+class Features:
+    taxonomies: Taxonomies
+    projects: SideFeatures
+    enterprises: SideFeatures
+    vocabulary: np.ndarray  # the terms, by column of the text vectors
+    idf: np.ndarray
+
+    @classmethod
+    def load(cls):
+        taxonomies = Taxonomies.load()
+        projects, project_texts = load_projects(taxonomies)
+        enterprises, enterprise_texts = load_enterprises(taxonomies)
+        texts = project_texts + enterprise_texts
+        tfidf = vectorizer(documents=len(texts))
+        if len([t for t in texts if t]) >= 2:
+            try:
+                matrix = tfidf.fit_transform(texts).tocsr()
+            except ValueError:  # no term in two documents: the texts say nothing in common
+                matrix = None
+        else:
+            matrix = None
+        if matrix is None:
+            vocabulary, idf = np.array([], dtype=str), np.array([], dtype=np.float32)
+            matrix = sparse.csr_matrix((len(texts), 0), dtype=np.float32)
+        else:
+            terms = tfidf.get_feature_names_out()
+            vocabulary, idf = np.asarray(terms, dtype=str), tfidf.idf_.astype(np.float32)
+        projects.text = matrix[: len(project_texts)]
+        enterprises.text = matrix[len(project_texts) :]
+        return cls(taxonomies, projects, enterprises, vocabulary, idf)
+
+    def text_vectors(self, texts):
+        """TF-IDF vectors of new texts in this run's vocabulary (for one record's recompute)."""
+        if not len(self.vocabulary):
+            return sparse.csr_matrix((len(texts), 0), dtype=np.float32)
+        vocabulary = {term: i for i, term in enumerate(self.vocabulary.tolist())}
+        return vectorizer(vocabulary, self.idf).transform(texts).tocsr().astype(np.float32)
+
+
+# Saving and loading a run's features ------------------------------------------------------------
+
+
+def _path(run_id):
+    return f"matchmaking/runs/{run_id}/features.npz"
+
+
+def _flatten(prefix, value, out):
+    if sparse.issparse(value):
+        value = value.tocsr()
+        out[f"{prefix}.data"] = value.data
+        out[f"{prefix}.indices"] = value.indices
+        out[f"{prefix}.indptr"] = value.indptr
+        out[f"{prefix}.shape"] = np.array(value.shape)
+    else:
+        out[prefix] = np.asarray(value)
+
+
+def save(features, run_id):
+    arrays = {}
+    for group in ("taxonomies", "projects", "enterprises"):
+        for field in fields(getattr(features, group)):
+            _flatten(f"{group}.{field.name}", getattr(getattr(features, group), field.name), arrays)
+    arrays["vocabulary"] = features.vocabulary
+    arrays["idf"] = features.idf
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    path = _path(run_id)
+    if default_storage.exists(path):
+        default_storage.delete(path)
+    return default_storage.save(path, ContentFile(buffer.getvalue()))
+
+
+def _unflatten(archive, prefix):
+    if f"{prefix}.data" in archive:
+        return sparse.csr_matrix(
+            (archive[f"{prefix}.data"], archive[f"{prefix}.indices"], archive[f"{prefix}.indptr"]),
+            shape=tuple(archive[f"{prefix}.shape"]),
+        )
+    return archive[prefix]
+
+
+_loaded = {}  # run id -> Features, so that a worker reads a run's features once
+
+
+def load(run_id):
+    if run_id in _loaded:
+        return _loaded[run_id]
+    with default_storage.open(_path(run_id), "rb") as stored:
+        archive = dict(np.load(io.BytesIO(stored.read()), allow_pickle=False))
+    groups = {}
+    for group, cls in (
+        ("taxonomies", Taxonomies),
+        ("projects", SideFeatures),
+        ("enterprises", SideFeatures),
+    ):
+        groups[group] = cls(
+            **{f.name: _unflatten(archive, f"{group}.{f.name}") for f in fields(cls)}
+        )
+    features = Features(
+        groups["taxonomies"], groups["projects"], groups["enterprises"],
+        archive["vocabulary"], archive["idf"],
+    )  # fmt: skip
+    _loaded.clear()
+    _loaded[run_id] = features
+    return features
+
+
+def delete(run_id):
+    _loaded.pop(run_id, None)
+    path = _path(run_id)
+    if default_storage.exists(path):
+        default_storage.delete(path)

@@ -1,0 +1,230 @@
+"""Introductions brokered by the secretariat, and members' feedback on matches.
+
+request (a member, on one side) → forward (staff, to the other side) → accept or decline (the
+other side) → outcome (either side, after acceptance). Each step is a conditional update of one
+row and e-mails the people concerned, each in their own language.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from databases.models import Membership
+from matchmaking.models import (
+    OPEN_INTRODUCTIONS,
+    Dismissal,
+    Introduction,
+    IntroductionStatus,
+    Side,
+)
+from platform_site import mail
+
+
+class IntroductionError(Exception):
+    """The introduction is no longer in a state that allows the step."""
+
+
+def member_enterprises(user):
+    return Membership.objects.approved().of(user).values("enterprise")
+
+
+def member_enterprise_ids(user):
+    return set(member_enterprises(user).values_list("enterprise", flat=True))
+
+
+def sides_of(user, project, enterprise, mine=None):
+    """The sides of a project–enterprise pair that ``user`` speaks for (``mine``: the ids of
+    the user's enterprises, when the caller has them)."""
+    mine = member_enterprise_ids(user) if mine is None else mine
+    sides = []
+    if project.enterprise_id in mine:
+        sides.append(Side.PROJECT)
+    if enterprise.pk in mine:
+        sides.append(Side.ENTERPRISE)
+    return sides
+
+
+def introductions_of(user):
+    """Introductions concerning an enterprise ``user`` is a member of, on either side."""
+    enterprises = member_enterprises(user)
+    return Introduction.objects.filter(
+        Q(project__enterprise__in=enterprises) | Q(enterprise__in=enterprises)
+    )
+
+
+def dismiss(match, side, user):
+    Dismissal.objects.get_or_create(
+        project=match.project, enterprise=match.enterprise, side=side, defaults={"user": user}
+    )
+
+
+def request(match, side, user, message=""):
+    """Ask the secretariat for an introduction; asking again returns the open one."""
+    try:
+        with transaction.atomic():
+            introduction = Introduction.objects.create(
+                project=match.project,
+                enterprise=match.enterprise,
+                run=match.run,
+                requested_by=user,
+                requesting_side=side,
+                message=message,
+            )
+    except IntegrityError:
+        return Introduction.objects.get(
+            project=match.project, enterprise=match.enterprise, status__in=OPEN_INTRODUCTIONS
+        )
+    transaction.on_commit(lambda: _notify_secretariat(introduction))
+    _notify(introduction, [user], "requested")
+    return introduction
+
+
+def forward(introduction_ids, staff_user):
+    """Staff pass requests to the other side, with the note they wrote on each; returns how
+    many were forwarded."""
+    forwarded = 0
+    for pk in introduction_ids:
+        with transaction.atomic():
+            claimed = Introduction.objects.filter(
+                pk=pk, status=IntroductionStatus.REQUESTED
+            ).update(
+                status=IntroductionStatus.FORWARDED,
+                forwarded_at=timezone.now(),
+                handled_by=staff_user,
+            )
+            if claimed == 1:
+                introduction = Introduction.objects.select_related("project", "enterprise").get(
+                    pk=pk
+                )
+                _notify(introduction, _members(introduction, other=True), "forwarded")
+                forwarded += 1
+    return forwarded
+
+
+def answer(introduction, user, accept):
+    """The other side accepts or declines; on acceptance both sides get each other's contacts."""
+    if _side_of(introduction, user, other=True) is None:
+        raise IntroductionError(_("Only the other side can answer this request."))
+    status = IntroductionStatus.ACCEPTED if accept else IntroductionStatus.DECLINED
+    with transaction.atomic():
+        updated = Introduction.objects.filter(
+            pk=introduction.pk, status=IntroductionStatus.FORWARDED
+        ).update(status=status, answered_at=timezone.now())
+        if updated != 1:
+            raise IntroductionError(_("This request has been answered already."))
+        introduction.refresh_from_db()
+        everyone = _members(introduction, other=False) + _members(introduction, other=True)
+        _notify(introduction, everyone, "accepted" if accept else "declined")
+    return introduction
+
+
+def record_outcome(introduction, user, outcome, value_usd=None, co2=None, note=""):
+    if _side_of(introduction, user) is None:
+        raise IntroductionError(_("Only the two sides can record how it went."))
+    updated = Introduction.objects.filter(
+        pk=introduction.pk, status=IntroductionStatus.ACCEPTED
+    ).update(
+        outcome=outcome,
+        outcome_at=timezone.now(),
+        agreement_value_usd=value_usd,
+        co2_reduction=co2,
+        outcome_note=note,
+    )
+    if updated != 1:
+        raise IntroductionError(_("An outcome can be recorded once the introduction is accepted."))
+    introduction.refresh_from_db()
+    return introduction
+
+
+def _side_of(introduction, user, other=False):
+    """The side ``user`` speaks for in ``introduction`` (the answering side when ``other``)."""
+    sides = sides_of(user, introduction.project, introduction.enterprise)
+    wanted = _other(introduction.requesting_side) if other else introduction.requesting_side
+    return wanted if wanted in sides else None
+
+
+def _other(side):
+    return Side.ENTERPRISE if side == Side.PROJECT else Side.PROJECT
+
+
+def _members(introduction, other):
+    """The members of the requesting side (or of the other side)."""
+    side = introduction.requesting_side
+    return _side_members(introduction, _other(side) if other else side)
+
+
+def _side_members(introduction, side):
+    enterprise_id = (
+        introduction.project.enterprise_id if side == Side.PROJECT else introduction.enterprise_id
+    )
+    members = Membership.objects.approved().filter(
+        enterprise_id=enterprise_id, user__is_active=True
+    )
+    return [membership.user for membership in members.select_related("user__profile")]
+
+
+def _notify(introduction, users, step):
+    """E-mail ``users`` about ``step``, after the commit, each in their language."""
+
+    def send():
+        for user in users:
+            profile = getattr(user, "profile", None)
+            with translation.override(profile.language if profile else settings.LANGUAGE_CODE):
+                context = {
+                    "introduction": introduction,
+                    "step": step,
+                    "user": user,
+                    "contacts": _contacts(introduction) if step == "accepted" else None,
+                    "url": settings.SITE_URL + reverse("databases:member-dashboard"),
+                }
+                subject = " ".join(
+                    render_to_string("emails/introduction_subject.txt", context).split()
+                )
+                body = render_to_string("emails/introduction_body.txt", context)
+            mail.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+
+    transaction.on_commit(send)
+
+
+def _contacts(introduction):
+    """What each side learns of the other once the introduction is accepted."""
+
+    def people(side):
+        return [
+            {"name": user.get_full_name() or user.first_name, "email": user.email}
+            for user in _side_members(introduction, side)
+        ]
+
+    return {
+        "project": {"title": introduction.project.title, "people": people(Side.PROJECT)},
+        "enterprise": {
+            "title": introduction.enterprise.title,
+            "website": introduction.enterprise.website,
+            "people": people(Side.ENTERPRISE),
+        },
+    }
+
+
+def _notify_secretariat(introduction):
+    from cms.models import SiteSettings
+
+    recipients = SiteSettings.get_solo().email_list
+    if not recipients:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "introduction": introduction,
+            "url": settings.SITE_URL
+            + reverse("admin:matchmaking_introduction_change", args=[introduction.pk]),
+        }
+        subject = " ".join(
+            render_to_string("emails/introduction_staff_subject.txt", context).split()
+        )
+        body = render_to_string("emails/introduction_staff_body.txt", context)
+    for recipient in recipients:
+        mail.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]))

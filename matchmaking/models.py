@@ -1,0 +1,320 @@
+"""Matchmaking: runs of the engine, the matches they keep, members' feedback, and the
+introductions the secretariat brokers between a project and an enterprise."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class RunTrigger(models.TextChoices):
+    SCHEDULE = "schedule", _("Nightly schedule")
+    MANUAL = "manual", _("Started by staff")
+
+
+class RunStatus(models.TextChoices):
+    RUNNING = "running", _("Running")
+    SUCCEEDED = "succeeded", _("Succeeded")
+    FAILED = "failed", _("Failed")
+
+
+class MatchRunQuerySet(models.QuerySet):
+    def current(self):
+        """The run whose matches are shown: the latest that succeeded (None before the first)."""
+        return self.filter(status=RunStatus.SUCCEEDED).order_by("-finished_at", "-pk").first()
+
+
+class MatchRun(models.Model):
+    trigger = models.CharField(_("trigger"), max_length=10, choices=RunTrigger.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.RUNNING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    chunk_count = models.PositiveIntegerField(_("chunks"), default=0)
+    chunks_done = models.PositiveIntegerField(_("chunks done"), default=0)
+    projects_scored = models.PositiveIntegerField(_("projects scored"), default=0)
+    enterprises_scored = models.PositiveIntegerField(_("enterprises scored"), default=0)
+    pairs_scored = models.PositiveBigIntegerField(_("pairs scored"), default=0)
+    matches_kept = models.PositiveIntegerField(_("matches kept"), default=0)
+    errors = models.TextField(_("errors"), blank=True)
+
+    objects = MatchRunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("matchmaking run")
+        verbose_name_plural = _("matchmaking runs")
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            # Only one run at a time: a second start fails on this index, whatever the worker.
+            models.UniqueConstraint(
+                fields=["status"],
+                condition=Q(status=RunStatus.RUNNING),
+                name="matchmaking_one_running_run",
+            ),
+        ]
+        indexes = [
+            # MatchRun.objects.current(): the latest run that succeeded.
+            models.Index(fields=["status", "-finished_at"], name="matchmaking_run_current_idx"),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.get_status_display()}"
+
+    @property
+    def duration(self):
+        if self.finished_at is None:
+            return None
+        return self.finished_at - self.started_at
+
+
+class MatchChunk(models.Model):
+    """A block of projects of a run, scored by one task; marked done once, so a retried or
+    repeated task counts once towards the run's progress."""
+
+    run = models.ForeignKey(
+        MatchRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="chunks"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("chunk")
+        verbose_name_plural = _("chunks")
+        constraints = [
+            models.UniqueConstraint(fields=["run", "number"], name="matchmaking_one_chunk_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.run_id}/{self.number}"
+
+
+class MatchQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Matches of the current run that concern an enterprise ``user`` is a member of,
+        through its projects or itself."""
+        from databases.models import Membership
+
+        run = MatchRun.objects.current()
+        if run is None or not user.is_authenticated:
+            return self.none()
+        enterprises = Membership.objects.approved().of(user).values("enterprise")
+        return self.filter(run=run).filter(
+            Q(project__enterprise__in=enterprises) | Q(enterprise__in=enterprises)
+        )
+
+
+class Match(models.Model):
+    """A project and an enterprise the engine proposes to each other, with its explanation.
+
+    ``components`` holds each criterion's score (0–1, see matchmaking/weights.py) and
+    ``reasons`` the criteria that speak for the match, as ``{"code": ..., ...}`` dictionaries
+    rendered in the reader's language (matchmaking/reasons.py).
+    """
+
+    run = models.ForeignKey(
+        MatchRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="matches"
+    )
+    project = models.ForeignKey(
+        "databases.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="matches",
+    )
+    enterprise = models.ForeignKey(
+        "databases.Enterprise",
+        verbose_name=_("enterprise"),
+        on_delete=models.CASCADE,
+        related_name="matches",
+    )
+    score = models.FloatField(_("score"))
+    components = models.JSONField(_("component scores"), default=dict)
+    reasons = models.JSONField(_("reasons"), default=list)
+    # The match's place among the project's partners and among the enterprise's projects
+    # (null where it is not among that side's best).
+    project_rank = models.PositiveSmallIntegerField(_("rank for the project"), null=True)
+    enterprise_rank = models.PositiveSmallIntegerField(_("rank for the enterprise"), null=True)
+
+    objects = MatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["run", "project", "enterprise"], name="matchmaking_one_match_per_pair"
+            ),
+        ]
+        indexes = [
+            # A project's recommended partners in the current run.
+            models.Index(fields=["run", "project", "project_rank"], name="match_project_idx"),
+            # An enterprise's recommended projects in the current run.
+            models.Index(
+                fields=["run", "enterprise", "enterprise_rank"], name="match_enterprise_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project} ↔ {self.enterprise} ({self.score:.2f})"
+
+
+class Side(models.TextChoices):
+    PROJECT = "project", _("The project's side")
+    ENTERPRISE = "enterprise", _("The enterprise's side")
+
+
+class Dismissal(models.Model):
+    """A member marked a proposed partner "not relevant": hidden on their side, kept as
+    feedback for the engine's evaluation."""
+
+    project = models.ForeignKey(
+        "databases.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="dismissals",
+    )
+    enterprise = models.ForeignKey(
+        "databases.Enterprise",
+        verbose_name=_("enterprise"),
+        on_delete=models.CASCADE,
+        related_name="dismissals",
+    )
+    side = models.CharField(_("dismissed by"), max_length=10, choices=Side.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+    )
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dismissed match")
+        verbose_name_plural = _("dismissed matches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "enterprise", "side"], name="matchmaking_one_dismissal"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project} ↔ {self.enterprise}"
+
+
+class IntroductionStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    FORWARDED = "forwarded", _("Forwarded to the other side")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class Outcome(models.TextChoices):
+    MEETING = "meeting", _("Meeting held")
+    AGREEMENT = "agreement", _("Agreement signed")
+    ABANDONED = "abandoned", _("Abandoned")
+
+
+OPEN_INTRODUCTIONS = [
+    IntroductionStatus.REQUESTED,
+    IntroductionStatus.FORWARDED,
+    IntroductionStatus.ACCEPTED,
+]
+
+
+class Introduction(models.Model):
+    """One side asks the secretariat to introduce it to the other; staff forward the request,
+    the other side accepts or declines, and on acceptance both get each other's contacts."""
+
+    project = models.ForeignKey(
+        "databases.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="introductions",
+    )
+    enterprise = models.ForeignKey(
+        "databases.Enterprise",
+        verbose_name=_("enterprise"),
+        on_delete=models.CASCADE,
+        related_name="introductions",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+    )
+    requesting_side = models.CharField(_("requested by"), max_length=10, choices=Side.choices)
+    run = models.ForeignKey(
+        MatchRun,
+        verbose_name=_("proposed by run"),
+        on_delete=models.SET_NULL,
+        related_name="introductions",
+        null=True,
+        blank=True,
+    )
+    message = models.TextField(_("message"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=IntroductionStatus.choices,
+        default=IntroductionStatus.REQUESTED,
+    )
+    staff_note = models.TextField(_("note to the other side"), blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+    outcome_at = models.DateTimeField(_("outcome recorded"), null=True, blank=True)
+    agreement_value_usd = models.DecimalField(
+        _("agreement value (USD)"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    co2_reduction = models.DecimalField(
+        _("expected CO₂ reduction (tCO₂e/yr)"),
+        max_digits=14,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
+    outcome_note = models.TextField(_("how it went"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("introduction")
+        verbose_name_plural = _("introductions")
+        ordering = ["-created_at"]
+        constraints = [
+            # One open introduction per pair: asking twice does not make two.
+            models.UniqueConstraint(
+                fields=["project", "enterprise"],
+                condition=Q(status__in=OPEN_INTRODUCTIONS),
+                name="matchmaking_one_open_introduction",
+            ),
+            models.CheckConstraint(
+                condition=Q(agreement_value_usd__isnull=True) | Q(agreement_value_usd__gte=0),
+                name="matchmaking_agreement_value_not_negative",
+            ),
+        ]
+        indexes = [
+            # The staff queue: introductions waiting to be forwarded, oldest first.
+            models.Index(fields=["status", "created_at"], name="introduction_queue_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.project} ↔ {self.enterprise}"

@@ -1,0 +1,77 @@
+"""A match's reasons in the reader's language: "Both in solar energy", "The enterprise invests in
+Brazil", "USD 5.0 million sought; the enterprise invests USD 1.0 million to 10.0 million"."""
+
+from django.contrib.humanize.templatetags.humanize import intword
+from django.core.cache import cache
+from django.utils.text import format_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from databases.models import CooperationType, Country, Sector, TechnologyField
+from databases.models.project import ProjectStage
+from platform_site.cache import content_version
+
+
+def names():
+    """{kind: {code: name}} of the taxonomies in the active language, cached per content
+    version (a renamed sector shows at once)."""
+    key = f"matchmaking:names:{content_version()}:{get_language()}"
+    found = cache.get(key)
+    if found is None:
+        found = {
+            "sectors": {s.code: s.name for s in Sector.objects.all()},
+            "fields": {f.code: f"{f.code.upper()} {f.name}" for f in TechnologyField.objects.all()},
+            "types": {c.code: c.name for c in CooperationType.objects.all()},
+            "countries": {c.iso2: c.name for c in Country.objects.all()},
+        }
+        cache.set(key, found, 60 * 60)
+    return found
+
+
+def _list(codes, table):
+    return ", ".join(table.get(code, code) for code in codes)
+
+
+def _usd(value):
+    return intword(int(value)) if value is not None else ""
+
+
+def describe(reason, table):
+    code = reason.get("code")
+    if code == "sectors":
+        return _("Both in %(sectors)s") % {"sectors": _list(reason["sectors"], table["sectors"])}
+    if code == "technology":
+        return _("The enterprise provides technologies in %(fields)s") % {
+            "fields": _list(reason["fields"], table["fields"])
+        }
+    if code == "country":
+        country = table["countries"].get(reason["country"], reason["country"])
+        if reason.get("interest"):
+            return _("The enterprise invests in %(country)s") % {"country": country}
+        return _("The enterprise is based in %(country)s") % {"country": country}
+    if code == "cooperation":
+        return _("Offers the %(types)s the project seeks") % {
+            "types": _list(reason["types"], table["types"]).lower()
+        }
+    if code == "investment":
+        low, high = reason.get("low"), reason.get("high")
+        if low is not None and high is not None and low != high:
+            capacity = format_lazy("{}–{}", _usd(low), _usd(high))
+        else:
+            capacity = _usd(low if low is not None else high)
+        values = {"amount": _usd(reason["amount"]), "capacity": capacity}
+        if reason.get("within"):
+            return _("USD %(amount)s sought; the enterprise invests USD %(capacity)s") % values
+        return _("USD %(amount)s sought; the enterprise usually invests USD %(capacity)s") % values
+    if code == "stage":
+        return _("What the enterprise offers suits a project at the “%(stage)s” stage") % {
+            "stage": ProjectStage(reason["stage"]).label
+        }
+    if code == "text":
+        return _("Their descriptions are alike")
+    return ""
+
+
+def describe_all(match):
+    table = names()
+    return [text for text in (describe(reason, table) for reason in match.reasons) if text]

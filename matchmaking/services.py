@@ -1,0 +1,329 @@
+"""Matchmaking runs: start, score in chunks, finalise, fail; and one record's recompute.
+
+A run loads every published project and enterprise once (``prepare``) and saves their features
+in the media storage. The projects are then scored in chunks, each by its own Celery task, which
+may run on any worker: a chunk saves its best candidates to the storage and marks itself done
+once; the task that completes the last chunk finalises the run. Finalising writes the run's
+matches in one transaction and marks the run succeeded; only then does it become the current run,
+whose matches the site shows. A run that fails, or is abandoned by a crashed worker, is marked
+failed and leaves the last good run's matches in place.
+"""
+
+import io
+import logging
+import math
+from datetime import timedelta
+
+import numpy as np
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from databases.models import Enterprise, Project
+from matchmaking import engine, features
+from matchmaking.models import Match, MatchChunk, MatchRun, RunStatus
+from matchmaking.weights import MIN_SCORE, TOP_K
+
+logger = logging.getLogger(__name__)
+
+INSERT_BATCH = 5000
+
+
+class RunInProgress(Exception):
+    """Another run has not finished: only one runs at a time."""
+
+
+def chunk_size():
+    return settings.MATCHMAKING_CHUNK_SIZE
+
+
+def _chunk_path(run_id, number):
+    return f"matchmaking/runs/{run_id}/chunk-{number}.npz"
+
+
+def abandon_stalled_runs(now=None):
+    """Mark failed the runs that made no progress for MATCHMAKING_RUN_TIMEOUT (a crashed
+    worker, a lost message): their partial results are never shown."""
+    limit = (now or timezone.now()) - timedelta(seconds=settings.MATCHMAKING_RUN_TIMEOUT)
+    stalled = MatchRun.objects.filter(status=RunStatus.RUNNING, started_at__lt=limit)
+    for run_id in stalled.values_list("pk", flat=True):
+        fail(run_id, "Abandoned: no progress within the time limit (a worker may have stopped).")
+
+
+def start(trigger, user=None):
+    """A new run, or RunInProgress when one is running."""
+    abandon_stalled_runs()
+    try:
+        with transaction.atomic():
+            return MatchRun.objects.create(trigger=trigger, requested_by=user)
+    except IntegrityError as error:
+        raise RunInProgress from error
+
+
+def prepare(run_id):
+    """Load and save the run's features and create its chunks; returns the chunk numbers."""
+    loaded = features.Features.load()
+    features.save(loaded, run_id)
+    projects, enterprises = len(loaded.projects), len(loaded.enterprises)
+    count = math.ceil(projects / chunk_size()) if enterprises else 0
+    with transaction.atomic():
+        MatchChunk.objects.bulk_create(
+            [MatchChunk(run_id=run_id, number=number) for number in range(count)]
+        )
+        MatchRun.objects.filter(pk=run_id).update(
+            chunk_count=count,
+            projects_scored=projects,
+            enterprises_scored=enterprises,
+            pairs_scored=projects * enterprises,
+        )
+    return list(range(count))
+
+
+def score_chunk(run_id, number):
+    """Score chunk ``number`` of the run and save its best candidates; returns True when it
+    was the run's last chunk to be done (the caller then finalises the run)."""
+    if not MatchRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).exists():
+        return False
+    loaded = features.load(run_id)
+    size = chunk_size()
+    rows = np.arange(number * size, min((number + 1) * size, len(loaded.projects)))
+    total = engine.score_block(loaded, rows)
+    project_best = engine.best_per_project(total)
+    project_scores = np.take_along_axis(total, project_best, axis=1)
+    enterprise_rows, enterprise_scores = engine.best_per_enterprise(total)
+    del total
+    buffer = io.BytesIO()
+    np.savez(
+        buffer,
+        rows=rows,
+        project_best=project_best,
+        project_scores=project_scores,
+        enterprise_rows=rows[enterprise_rows],
+        enterprise_scores=enterprise_scores,
+    )
+    path = _chunk_path(run_id, number)
+    if default_storage.exists(path):
+        default_storage.delete(path)
+    default_storage.save(path, ContentFile(buffer.getvalue()))
+    with transaction.atomic():
+        marked = MatchChunk.objects.filter(run_id=run_id, number=number, done_at=None).update(
+            done_at=timezone.now()
+        )
+        if marked != 1:
+            return False
+        MatchRun.objects.filter(pk=run_id).update(chunks_done=F("chunks_done") + 1)
+        run = MatchRun.objects.get(pk=run_id)
+    return run.chunks_done == run.chunk_count
+
+
+def _read_chunk(run_id, number):
+    with default_storage.open(_chunk_path(run_id, number), "rb") as stored:
+        return dict(np.load(io.BytesIO(stored.read()), allow_pickle=False))
+
+
+def _best_pairs(run_id, count, n_enterprises):
+    """Every kept pair with its ranks: {(project row, enterprise row): [p_rank, e_rank]}."""
+    pairs = {}
+    best_rows = np.zeros((0, n_enterprises), dtype=np.int64)
+    best_scores = np.zeros((0, n_enterprises), dtype=np.float32)
+    for number in range(count):
+        chunk = _read_chunk(run_id, number)
+        for row, columns, scores in zip(
+            chunk["rows"], chunk["project_best"], chunk["project_scores"], strict=True
+        ):
+            kept = columns[scores >= MIN_SCORE]
+            for rank, column in enumerate(kept.tolist(), start=1):
+                pairs[(int(row), column)] = [rank, None]
+        best_rows, best_scores = engine.merge_best(
+            best_rows, best_scores, chunk["enterprise_rows"], chunk["enterprise_scores"]
+        )
+    order = np.argsort(-best_scores, axis=0, kind="stable")
+    best_rows = np.take_along_axis(best_rows, order, axis=0)
+    best_scores = np.take_along_axis(best_scores, order, axis=0)
+    for column in range(n_enterprises):
+        kept = best_rows[best_scores[:, column] >= MIN_SCORE, column]
+        for rank, row in enumerate(kept.tolist(), start=1):
+            pairs.setdefault((row, column), [None, None])[1] = rank
+    return pairs
+
+
+def _match_rows(loaded, run_id, pairs):
+    """Match instances for ``pairs`` ({(project row, enterprise row): ranks}), explained."""
+    if not pairs:
+        return []
+    keys = list(pairs)
+    pi = np.fromiter((k[0] for k in keys), dtype=np.int64, count=len(keys))
+    ei = np.fromiter((k[1] for k in keys), dtype=np.int64, count=len(keys))
+    scores = engine.components(loaded, pi, ei)
+    totals = engine.total(scores)
+    explainer = engine.Explainer(loaded)
+    project_ids, enterprise_ids = loaded.projects.ids, loaded.enterprises.ids
+    matches = []
+    for i, (p, e) in enumerate(keys):
+        component = {name: float(scores[name][i]) for name in engine.CRITERIA}
+        project_rank, enterprise_rank = pairs[(p, e)]
+        matches.append(
+            Match(
+                run_id=run_id,
+                project_id=int(project_ids[p]),
+                enterprise_id=int(enterprise_ids[e]),
+                score=round(float(totals[i]), 4),
+                components=component,
+                reasons=explainer.reasons(p, e, component),
+                project_rank=project_rank,
+                enterprise_rank=enterprise_rank,
+            )
+        )
+    return matches
+
+
+def finalize(run_id):
+    """Write the run's matches and make it the current run, once."""
+    with transaction.atomic():
+        run = MatchRun.objects.select_for_update().filter(pk=run_id).first()
+        if run is None or run.status != RunStatus.RUNNING or run.chunks_done < run.chunk_count:
+            return False
+        loaded = features.load(run_id)
+        pairs = _best_pairs(run_id, run.chunk_count, len(loaded.enterprises))
+        matches = _match_rows(loaded, run_id, pairs)
+        Match.objects.bulk_create(matches, batch_size=INSERT_BATCH)
+        MatchRun.objects.filter(pk=run_id).update(
+            status=RunStatus.SUCCEEDED, finished_at=timezone.now(), matches_kept=len(matches)
+        )
+        started = run.started_at
+        transaction.on_commit(lambda: _after_success(run_id, started))
+    return True
+
+
+def _after_success(run_id, started):
+    from matchmaking.tasks import cleanup_runs, recompute_record
+
+    cleanup_runs.delay(run_id)
+    # Records changed while the run read the data: bring their own matches up to date.
+    for model, label in ((Project, "project"), (Enterprise, "enterprise")):
+        for pk in (
+            model.objects.published().filter(updated_at__gte=started).values_list("pk", flat=True)
+        ):
+            recompute_record.delay(label, pk)
+
+
+def cleanup(current_id):
+    """Delete what older runs left: their matches (no longer shown) and their files."""
+    older = MatchRun.objects.exclude(pk=current_id).exclude(status=RunStatus.RUNNING)
+    Match.objects.filter(run__in=older).delete()
+    for run_id in older.values_list("pk", flat=True):
+        _delete_files(run_id, keep_features=False)
+    _delete_files(current_id, keep_features=True)
+
+
+def _delete_files(run_id, keep_features):
+    directory = f"matchmaking/runs/{run_id}"
+    try:
+        _dirs, files = default_storage.listdir(directory)
+    except (FileNotFoundError, NotImplementedError, OSError):
+        return
+    for name in files:
+        if keep_features and name == "features.npz":
+            continue
+        default_storage.delete(f"{directory}/{name}")
+    if not keep_features:
+        features.delete(run_id)
+
+
+def fail(run_id, error):
+    """Mark the run failed (once) and drop its partial results; the current run stays."""
+    failed = MatchRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
+        status=RunStatus.FAILED, finished_at=timezone.now(), errors=str(error)[:5000]
+    )
+    if failed:
+        Match.objects.filter(run_id=run_id).delete()
+        _delete_files(run_id, keep_features=False)
+        logger.error("Matchmaking run %s failed: %s", run_id, error)
+    return bool(failed)
+
+
+def run_inline(trigger, user=None):
+    """A whole run in this process, chunk after chunk (the embedded mode and the benchmark)."""
+    run = start(trigger, user)
+    try:
+        for number in prepare(run.pk):
+            score_chunk(run.pk, number)
+        finalize(run.pk)
+    except Exception as error:
+        fail(run.pk, repr(error))
+        raise
+    return MatchRun.objects.get(pk=run.pk)
+
+
+# One record's matches between runs ----------------------------------------------------------
+
+
+def recompute(kind, pk):
+    """Recompute the matches of project or enterprise ``pk`` (its own list) in the current run
+    against the run's other side. Returns the number of matches it now has (0 when it is no
+    longer published), or None when there is no current run yet."""
+    run = MatchRun.objects.current()
+    if run is None:
+        return None
+    try:
+        loaded = features.load(run.pk)
+    except FileNotFoundError:
+        return None
+    taxonomies = loaded.taxonomies
+    if kind == "project":
+        side, texts = features.load_projects(taxonomies, Project.objects.published().filter(pk=pk))
+        if not len(side):
+            return _drop_own(run, project_id=pk)
+        side.text = loaded.text_vectors(texts)
+        single = features.Features(
+            taxonomies, side, loaded.enterprises, loaded.vocabulary, loaded.idf
+        )
+        total = engine.score_block(single, np.arange(1))[0]
+        other_ids, field, rank_field = loaded.enterprises.ids, "enterprise_id", "project_rank"
+    else:
+        side, texts = features.load_enterprises(
+            taxonomies, Enterprise.objects.published().filter(pk=pk)
+        )
+        if not len(side):
+            return _drop_own(run, enterprise_id=pk)
+        side.text = loaded.text_vectors(texts)
+        single = features.Features(taxonomies, loaded.projects, side, loaded.vocabulary, loaded.idf)
+        total = engine.score_block(single, np.arange(len(loaded.projects)))[:, 0]
+        other_ids, field, rank_field = loaded.projects.ids, "project_id", "enterprise_rank"
+    order = np.argsort(-total, kind="stable")[:TOP_K]
+    order = order[total[order] >= MIN_SCORE]
+    alone = np.zeros(len(order), dtype=np.int64)
+    pi, ei = (alone, order) if kind == "project" else (order, alone)
+    scores = engine.components(single, pi, ei)
+    totals = engine.total(scores)
+    explainer = engine.Explainer(single)
+    own = {"project_id": pk} if kind == "project" else {"enterprise_id": pk}
+    with transaction.atomic():
+        _drop_own(run, **own)
+        for rank, i in enumerate(range(len(order)), start=1):
+            component = {name: float(scores[name][i]) for name in engine.CRITERIA}
+            Match.objects.update_or_create(
+                run=run,
+                **own,
+                **{field: int(other_ids[order[i]])},
+                defaults={
+                    "score": round(float(totals[i]), 4),
+                    "components": component,
+                    "reasons": explainer.reasons(int(pi[i]), int(ei[i]), component),
+                    rank_field: rank,
+                },
+            )
+    return len(order)
+
+
+def _drop_own(run, **own):
+    """Take the record's own ranking out of the current run, keeping the rows that rank it
+    on the other side's lists."""
+    rank_field = "project_rank" if "project_id" in own else "enterprise_rank"
+    other_rank = "enterprise_rank" if rank_field == "project_rank" else "project_rank"
+    Match.objects.filter(run=run, **own, **{f"{other_rank}__isnull": True}).delete()
+    Match.objects.filter(run=run, **own).update(**{rank_field: None})
+    return 0

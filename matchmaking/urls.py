@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "matchmaking"
+
+urlpatterns = [
+    path("member/matches/<int:pk>/dismiss/", views.dismiss, name="dismiss"),
+    path("member/matches/<int:pk>/introduce/", views.introduce, name="introduce"),
+    path("member/introductions/<int:pk>/answer/", views.answer, name="answer"),
+    path("member/introductions/<int:pk>/outcome/", views.outcome, name="outcome"),
+]

@@ -1,0 +1,111 @@
+"""Members act on their matches: dismiss one, ask for an introduction, answer one, and say
+how it went. Matches and introductions are fetched through querysets scoped to the member's
+enterprises: anyone else gets a 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from matchmaking import introductions
+from matchmaking.forms import IntroductionRequestForm, OutcomeForm
+from matchmaking.models import Match, Side
+
+
+def _back(request):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect("databases:member-dashboard")
+
+
+def _match_and_side(request, pk):
+    match = get_object_or_404(
+        Match.objects.visible_to(request.user).select_related("project", "enterprise"), pk=pk
+    )
+    sides = introductions.sides_of(request.user, match.project, match.enterprise)
+    side = request.POST.get("side")
+    if side not in sides:
+        if len(sides) != 1:
+            raise Http404
+        side = sides[0]
+    return match, Side(side)
+
+
+@login_required
+@require_POST
+def dismiss(request, pk):
+    match, side = _match_and_side(request, pk)
+    introductions.dismiss(match, side, request.user)
+    messages.success(request, _("Hidden. Thank you: this helps us propose better partners."))
+    return _back(request)
+
+
+@login_required
+@require_POST
+def introduce(request, pk):
+    match, side = _match_and_side(request, pk)
+    form = IntroductionRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The message is too long: 2,000 characters at most."))
+        return _back(request)
+    introductions.request(match, side, request.user, form.cleaned_data["message"])
+    messages.success(
+        request, _("Your request is with the secretariat. We will tell you of the answer.")
+    )
+    return _back(request)
+
+
+@login_required
+@require_POST
+def answer(request, pk):
+    introduction = get_object_or_404(introductions.introductions_of(request.user), pk=pk)
+    accept = request.POST.get("answer") == "accept"
+    try:
+        introductions.answer(introduction, request.user, accept)
+    except introductions.IntroductionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Accepted: you both have each other's contact details by e-mail.")
+            if accept
+            else _("Declined. Thank you for answering."),
+        )
+    return _back(request)
+
+
+@login_required
+@require_POST
+def outcome(request, pk):
+    introduction = get_object_or_404(introductions.introductions_of(request.user), pk=pk)
+    form = OutcomeForm(request.POST, instance=introduction, prefix=f"outcome-{introduction.pk}")
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("Please check the outcome: %(errors)s")
+            % {
+                "errors": " ".join(
+                    str(error) for errors in form.errors.values() for error in errors
+                )
+            },
+        )
+        return _back(request)
+    data = form.cleaned_data
+    try:
+        introductions.record_outcome(
+            introduction,
+            request.user,
+            data["outcome"],
+            data["agreement_value_usd"],
+            data["co2_reduction"],
+            data["outcome_note"],
+        )
+    except introductions.IntroductionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Thank you: the outcome is recorded."))
+    return _back(request)

@@ -1,0 +1,72 @@
+"""How a project–enterprise pair is scored: every weight and table in one place.
+
+The score is the weighted sum of seven criteria, each between 0 and 1, so it is between 0 and 1:
+
+- ``sectors``: the share of the project's sectors that the enterprise works in or looks for;
+- ``technology``: the share of the project's technology fields (those of the technologies it
+  uses) in which the enterprise provides technologies;
+- ``country``: 1 when the enterprise lists the project's country among its countries of
+  interest, 0.5 when it is based there, else 0;
+- ``cooperation``: the share of the cooperation the project seeks that the enterprise offers;
+- ``investment``: 1 when the project's investment sought (in USD) lies in the enterprise's
+  investment range, falling off with the distance (in orders of magnitude) outside it; 0 when
+  either side gives no amount;
+- ``stage``: how well what the enterprise offers suits the project's stage (``STAGE_FIT``),
+  averaged over what it offers;
+- ``text``: the cosine similarity of the two texts (TF-IDF of their English, or else original,
+  title, summary and description, and the enterprise's capabilities).
+
+A pair is kept only when the two share a domain (a sector or a technology field) and scores at
+least ``MIN_SCORE``; each project keeps its ``TOP_K`` best enterprises and each enterprise its
+``TOP_K`` best projects. See docs/matchmaking.md for how well this works.
+"""
+
+WEIGHTS = {
+    "sectors": 0.30,
+    "technology": 0.10,
+    "country": 0.15,
+    "cooperation": 0.15,
+    "investment": 0.10,
+    "stage": 0.05,
+    "text": 0.15,
+}
+assert abs(sum(WEIGHTS.values()) - 1) < 1e-9
+
+TOP_K = 10
+MIN_SCORE = 0.2
+# How fast the investment criterion falls off outside the enterprise's range: per order of
+# magnitude (a factor of 10) away from the nearest end, the score is multiplied by this.
+INVESTMENT_DECAY_PER_DECADE = 0.3
+# Amounts outside this range (USD) are typing errors, not projects: ignored.
+INVESTMENT_PLAUSIBLE = (1_000, 1e12)
+# When the enterprise is based in the project's country but does not list it as an interest.
+HOME_COUNTRY_SCORE = 0.5
+
+# How well each kind of cooperation suits each project stage (0–1).
+STAGE_FIT = {
+    "concept": {
+        "technology-transfer": 1.0, "licensing": 0.8, "consulting": 1.0, "joint-venture": 0.6,
+        "training": 0.6, "investment": 0.4, "financing": 0.2, "epc-contracting": 0.1,
+        "equipment-supply": 0.2,
+    },
+    "feasibility": {
+        "technology-transfer": 0.9, "licensing": 0.8, "consulting": 1.0, "joint-venture": 0.8,
+        "training": 0.5, "investment": 0.7, "financing": 0.5, "epc-contracting": 0.4,
+        "equipment-supply": 0.4,
+    },
+    "financing": {
+        "investment": 1.0, "financing": 1.0, "joint-venture": 0.9, "epc-contracting": 0.7,
+        "equipment-supply": 0.6, "technology-transfer": 0.5, "licensing": 0.5,
+        "consulting": 0.5, "training": 0.3,
+    },
+    "construction": {
+        "epc-contracting": 1.0, "equipment-supply": 1.0, "financing": 0.7, "investment": 0.6,
+        "technology-transfer": 0.6, "licensing": 0.5, "consulting": 0.6, "training": 0.5,
+        "joint-venture": 0.5,
+    },
+    "operation": {
+        "consulting": 1.0, "training": 1.0, "equipment-supply": 0.7, "technology-transfer": 0.5,
+        "investment": 0.5, "financing": 0.4, "licensing": 0.4, "joint-venture": 0.4,
+        "epc-contracting": 0.3,
+    },
+}  # fmt: skip

@@ -1,0 +1,300 @@
+"""The matchmaking engine's scores and reasons, and runs: success, failure, one at a time,
+a crash midway, recomputing one record."""
+
+from datetime import timedelta
+
+import numpy as np
+import pytest
+from django.utils import timezone, translation
+
+from matchmaking import engine, features, reasons, services
+from matchmaking.models import Match, MatchChunk, MatchRun, RunStatus
+from matchmaking.tasks import run_matchmaking, score_chunk
+from tests.factories import (
+    CooperationTypeFactory,
+    EnterpriseFactory,
+    ProjectFactory,
+    SectorFactory,
+    TechnologyFactory,
+    TechnologyFieldFactory,
+    brazil,
+    china,
+    russia,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    solar = SectorFactory(code="solar-energy", name="Solar energy")
+    wind = SectorFactory(code="wind-energy", name="Wind energy")
+    transfer = CooperationTypeFactory(code="technology-transfer", name="Technology transfer")
+    epc = CooperationTypeFactory(code="epc-contracting", name="EPC contracting")
+    br = brazil()
+    project = ProjectFactory(
+        title="Floating solar plant",
+        summary="Floating photovoltaic plant on a hydropower reservoir",
+        country=br,
+        sectors=[solar],
+        cooperation_types=[transfer],
+        investment_amount=5_000_000,
+        stage="financing",
+    )
+    good = EnterpriseFactory(
+        title="Sol Verde EPC",
+        summary="We build floating photovoltaic plants on reservoirs",
+        sectors=[solar],
+        interest_countries=[br],
+        cooperation_offered=[transfer, epc],
+        investment_min_usd=1_000_000,
+        investment_max_usd=10_000_000,
+    )
+    weaker = EnterpriseFactory(title="Solar trader", sectors=[solar], country=china())
+    unrelated = EnterpriseFactory(title="Wind only", sectors=[wind], interest_countries=[br])
+    return {"project": project, "good": good, "weaker": weaker, "unrelated": unrelated}
+
+
+def matches_of(project):
+    run = MatchRun.objects.current()
+    return list(
+        Match.objects.filter(run=run, project=project, project_rank__isnull=False).order_by(
+            "project_rank"
+        )
+    )
+
+
+def test_a_run_ranks_partners_and_explains_why(world):
+    run = services.run_inline("manual")
+    assert run.status == RunStatus.SUCCEEDED
+    assert (run.projects_scored, run.enterprises_scored, run.pairs_scored) == (1, 3, 3)
+    found = matches_of(world["project"])
+    # The trader shares only the sector; the wind company shares nothing that counts.
+    assert [m.enterprise for m in found] == [world["good"], world["weaker"]]
+    assert found[0].score > found[1].score
+    best = found[0]
+    assert best.components["sectors"] == 1 and best.components["country"] == 1
+    assert best.components["investment"] == 1 and best.components["cooperation"] == 1
+    assert 0 < best.score <= 1
+    with translation.override("en"):
+        said = reasons.describe_all(best)
+    assert "Both in Solar energy" in said
+    assert "The enterprise invests in Brazil" in said
+    assert "Offers the technology transfer the project seeks" in said
+    assert "USD 5.0 million sought; the enterprise invests USD 1.0 million–10.0 million" in said
+
+
+def test_reasons_are_said_in_the_readers_language(world):
+    services.run_inline("manual")
+    with translation.override("ru"):
+        said = reasons.describe_all(matches_of(world["project"])[0])
+    assert any("Бразил" in text for text in said), said
+
+
+def test_a_pair_without_a_shared_domain_is_never_kept(world):
+    services.run_inline("manual")
+    assert not Match.objects.filter(enterprise=world["unrelated"]).exists()
+
+
+def test_the_enterprise_side_gets_its_best_projects(world):
+    other = ProjectFactory(title="Solar school roofs", sectors=world["project"].sectors.all())
+    services.run_inline("manual")
+    ranked = Match.objects.filter(enterprise=world["good"], enterprise_rank__isnull=False).order_by(
+        "enterprise_rank"
+    )
+    assert [m.project for m in ranked][0] == world["project"]
+    assert other in [m.project for m in ranked]
+
+
+@pytest.mark.parametrize(
+    "amount, low, high, expected",
+    [
+        (5e6, 1e6, 1e7, 1.0),
+        (1e8, 1e6, 1e7, 0.3),  # one order of magnitude above the range
+        (5e6, None, None, 0.0),  # no capacity given
+        (0, 1e6, 1e7, 0.0),  # zero: nothing sought
+        (1e15, 1e6, 1e7, 0.0),  # absurd: a typing error
+        (5e6, 1e6, None, 0.3 ** np.log10(5)),  # only a minimum: the range is that point
+    ],
+)
+def test_the_investment_criterion(amount, low, high, expected):
+    fit = engine.investment_fit(
+        np.array([amount]),
+        np.array([low if low is not None else np.nan]),
+        np.array([high if high is not None else np.nan]),
+    )
+    assert fit[0] == pytest.approx(expected, abs=1e-3)
+
+
+def test_records_with_missing_fields_or_no_text_still_score(world):
+    ProjectFactory(title="", summary="", description="", sectors=world["project"].sectors.all())
+    ProjectFactory(title="Bare", summary="", description="", country=None, investment_amount=0)
+    EnterpriseFactory(title="", summary="", description="", sectors=[])
+    run = services.run_inline("manual")
+    assert run.status == RunStatus.SUCCEEDED
+    assert run.projects_scored == 3
+
+
+def test_a_text_in_another_language_still_matches_on_structured_fields(world):
+    chinese = ProjectFactory(
+        title="水库漂浮式光伏电站",
+        summary="",
+        description="",
+        country=brazil(),
+        sectors=world["project"].sectors.all(),
+        cooperation_types=world["project"].cooperation_types.all(),
+        investment_amount=5_000_000,
+        stage="financing",
+    )
+    services.run_inline("manual")
+    assert [m.enterprise for m in matches_of(chinese)][0] == world["good"]
+
+
+def test_chinese_texts_are_compared_by_character_pairs():
+    assert features.analyze("光伏电站 Solar") == ["solar", "光伏", "伏电", "电站"]
+
+
+def test_technology_fields_come_from_the_technologies_used_and_provided(world):
+    y02e = TechnologyFieldFactory(code="y02e", name="Energy")
+    provider = EnterpriseFactory(title="Panel maker", sectors=[])
+    technology = TechnologyFactory(technology_fields=[y02e], provider=provider)
+    project = ProjectFactory(title="Uses panels", technologies=[technology], sectors=[])
+    services.run_inline("manual")
+    match = Match.objects.get(project=project, enterprise=provider)
+    assert match.components["technology"] == 1
+    assert {"code": "technology", "fields": ["y02e"]} in match.reasons
+
+
+# Runs -----------------------------------------------------------------------------------------
+
+
+def test_only_one_run_at_a_time(world):
+    MatchRun.objects.create(trigger="manual")
+    with pytest.raises(services.RunInProgress):
+        services.start("manual")
+    assert run_matchmaking(trigger="schedule") is None
+
+
+def test_a_run_that_fails_midway_leaves_the_last_good_matches(world, settings, monkeypatch):
+    settings.MATCHMAKING_CHUNK_SIZE = 1
+    ProjectFactory(title="Second project", sectors=world["project"].sectors.all())
+    good = services.run_inline("manual")
+    before = sorted(Match.objects.filter(run=good).values_list("project", "enterprise"))
+
+    calls = {"n": 0}
+    real = engine.score_block
+
+    def crash_on_second_chunk(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise MemoryError("the worker died")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "score_block", crash_on_second_chunk)
+    with pytest.raises(MemoryError):
+        run_matchmaking(trigger="schedule")
+    failed = MatchRun.objects.exclude(pk=good.pk).get()
+    assert failed.status == RunStatus.FAILED and "the worker died" in failed.errors
+    assert MatchRun.objects.current() == good
+    assert sorted(Match.objects.filter(run=good).values_list("project", "enterprise")) == before
+    assert not Match.objects.filter(run=failed).exists()
+
+
+def test_a_run_abandoned_by_a_crashed_worker_is_failed_and_another_can_start(world):
+    good = services.run_inline("manual")
+    stuck = MatchRun.objects.create(trigger="schedule")
+    MatchRun.objects.filter(pk=stuck.pk).update(started_at=timezone.now() - timedelta(hours=4))
+    fresh = services.run_inline("manual")
+    stuck.refresh_from_db()
+    assert stuck.status == RunStatus.FAILED and "Abandoned" in stuck.errors
+    assert MatchRun.objects.current() == fresh != good
+
+
+def test_a_chunk_run_twice_counts_once_and_finalising_twice_changes_nothing(world):
+    run = services.start("manual")
+    (number,) = services.prepare(run.pk)
+    assert services.score_chunk(run.pk, number) is True
+    assert services.score_chunk(run.pk, number) is False
+    assert MatchRun.objects.get(pk=run.pk).chunks_done == 1
+    assert services.finalize(run.pk) is True
+    kept = Match.objects.filter(run=run).count()
+    assert services.finalize(run.pk) is False
+    assert Match.objects.filter(run=run).count() == kept
+    assert MatchChunk.objects.filter(run=run, done_at__isnull=False).count() == 1
+
+
+def test_a_retried_chunk_task_after_the_run_failed_does_nothing(world):
+    run = services.start("manual")
+    (number,) = services.prepare(run.pk)
+    services.fail(run.pk, "stopped")
+    score_chunk(run.pk, number)
+    assert not Match.objects.filter(run=run).exists()
+
+
+def test_old_runs_are_cleaned_up_after_a_success(world):
+    first = services.run_inline("manual")
+    second = services.run_inline("manual")
+    services.cleanup(second.pk)
+    assert not Match.objects.filter(run=first).exists()
+    assert Match.objects.filter(run=second).exists()
+
+
+# One record between runs ---------------------------------------------------------------------
+
+
+def test_a_changed_project_gets_new_partners_without_waiting_for_the_night(world):
+    services.run_inline("manual")
+    project = world["project"]
+    assert [m.enterprise for m in matches_of(project)][0] == world["good"]
+    # The project moves to China, where the trader is, and drops what the EPC firm offered.
+    project.country = china()
+    project.cooperation_types.clear()
+    project.investment_amount = None
+    project.save()
+    assert services.recompute("project", project.pk) >= 1
+    partners = [m.enterprise for m in matches_of(project)]
+    assert partners[0] == world["weaker"]
+
+
+def test_an_unpublished_project_loses_its_own_matches(world):
+    services.run_inline("manual")
+    project = world["project"]
+    project.status = "archived"
+    project.save()
+    assert services.recompute("project", project.pk) == 0
+    assert matches_of(project) == []
+
+
+def test_a_new_enterprise_gets_its_projects_at_once(world):
+    services.run_inline("manual")
+    newcomer = EnterpriseFactory(
+        title="New solar investor",
+        sectors=world["project"].sectors.all(),
+        interest_countries=[brazil()],
+        investment_min_usd=1_000_000,
+        investment_max_usd=50_000_000,
+    )
+    assert services.recompute("enterprise", newcomer.pk) == 1
+    match = Match.objects.get(enterprise=newcomer)
+    assert match.project == world["project"] and match.enterprise_rank == 1
+
+
+def test_recomputing_before_any_run_does_nothing(world):
+    assert services.recompute("project", world["project"].pk) is None
+
+
+def test_publishing_schedules_a_recompute(world, django_capture_on_commit_callbacks):
+    services.run_inline("manual")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        ProjectFactory(
+            title="Another solar park", sectors=world["project"].sectors.all(), country=russia()
+        )
+    assert callbacks  # the recompute ran (eagerly) after the commit
+    assert Match.objects.filter(project__title="Another solar park").exists()
+
+
+def test_the_nightly_run_is_scheduled():
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="matchmaking.tasks.run_matchmaking")
+    assert task.enabled and task.crontab.hour == "1"
