@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true
 RUN_PORT ?= 8000
 
-.PHONY: run test browser-deps lighthouse lint format check messages compilemessages bench bench-seed bench-databases clean
+.PHONY: run test browser-deps lighthouse lint format check messages compilemessages bench bench-seed bench-databases bench-matchmaking clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -105,6 +105,21 @@ bench: bench-databases
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk; } || \
 	  { echo "The HTTP benchmark needs wrk (Debian package 'wrk')." >&2; exit 1; }
 	$(BENCH_ENV) $(PY) manage.py bench_http
+
+# Matchmaking at scale: 20,000 projects and 100,000 enterprises (and 20,000 technologies, whose
+# fields enterprises offer) in their own PostgreSQL database; see docs/benchmarks.md.
+BENCH_MM_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gisp_bench_matchmaking
+BENCH_MM_ENV := DATABASE_URL=$(BENCH_MM_DATABASE_URL) \
+	DJANGO_SECRET_KEY=bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz \
+	MEDIA_ROOT=$(CURDIR)/var/bench-media
+
+bench-matchmaking: $(VENV)/.installed
+	@psql "$(BENCH_MM_DATABASE_URL)" -c 'SELECT 1' >/dev/null 2>&1 || \
+	  createdb -h 127.0.0.1 -U postgres "$$(basename $(BENCH_MM_DATABASE_URL))"
+	$(BENCH_MM_ENV) $(PY) manage.py migrate --noinput
+	@if [ "$(BENCH_SEED)" = 1 ]; then $(BENCH_MM_ENV) $(PY) manage.py seed_demo --clear --no-images \
+	  --counts enterprises=100000,technologies=20000,projects=20000; fi
+	$(BENCH_MM_ENV) $(PY) manage.py bench_matchmaking
 
 # Lighthouse 12 (13 needs a newer Node.js) on the production-mode server; see docs/benchmarks.md.
 tests/lighthouse/node_modules/.installed: tests/lighthouse/package.json tests/lighthouse/package-lock.json

@@ -4839,7 +4839,12 @@ class Pools:
 
 class DemoSeeder:
     def __init__(self, per_database, seed, images=True, stdout=None, using="default"):
-        self.per_database = per_database
+        # A count for every database, or {database key: count} (missing keys get none).
+        self.counts = (
+            dict(per_database)
+            if isinstance(per_database, dict)
+            else dict.fromkeys(DATABASE_KEYS, per_database)
+        )
         self.seed = seed
         self.rng = random.Random(seed)
         self.images = images
@@ -4999,7 +5004,7 @@ class DemoSeeder:
         started = time.perf_counter()
         self.slugs = SlugAllocator(model, self.using)
         writer = writer_class(self.using)(model, self.using)
-        total, done, m2m_rows = self.per_database, 0, 0
+        total, done, m2m_rows = self.counts.get(label, 0), 0, 0
         report_every = max(BATCH_SIZE, total // 10)
         # With writer threads each batch commits on its own; otherwise the whole database does.
         with nullcontext() if self.writers else transaction.atomic(using=self.using):
@@ -5052,7 +5057,8 @@ class DemoSeeder:
         try:
             with translation.override("en"):
                 self.prepare()
-                self.log(f"Seeding {self.per_database:,} records per database (seed {self.seed}).")
+                counts = ", ".join(f"{key} {count:,}" for key, count in self.counts.items())
+                self.log(f"Seeding {counts} (seed {self.seed}).")
                 timings = {
                     "enterprises": self.write(
                         Enterprise, "enterprises", self.build_enterprise, self.remember_enterprises
@@ -5069,7 +5075,7 @@ class DemoSeeder:
                         ServiceInstitution, "institutions", self.build_institution
                     ),
                 }
-            if self.per_database >= ANALYZE_AFTER:
+            if max(self.counts.values(), default=0) >= ANALYZE_AFTER:
                 analyze_taxonomies(self.using)
         finally:
             if self.writers:
@@ -5632,8 +5638,12 @@ def clear(using="default"):
             model.objects.using(using).all().delete()
 
 
+DATABASE_KEYS = ("enterprises", "technologies", "projects", "talents", "institutions")
+
+
 def seed(per_database, seed=None, images=True, clear_first=False, stdout=None, using="default"):
-    """Add ``per_database`` demo records to each database; returns seconds per database."""
+    """Add ``per_database`` demo records to each database (or, given {key: count}, that many
+    to each database named); returns seconds per database."""
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
     if clear_first:

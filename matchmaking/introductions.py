@@ -124,7 +124,7 @@ def answer(introduction, user, accept):
 
 
 def record_outcome(introduction, user, outcome, value_usd=None, co2=None, note=""):
-    if _side_of(introduction, user) is None:
+    if not sides_of(user, introduction.project, introduction.enterprise):
         raise IntroductionError(_("Only the two sides can record how it went."))
     updated = Introduction.objects.filter(
         pk=introduction.pk, status=IntroductionStatus.ACCEPTED

@@ -232,3 +232,18 @@ def test_benchmark_prints_a_table_and_writes_nothing():
     assert "/en/technologies/?q=solar" in output
     assert "/en/search/?q=" in output
     assert [model.objects.count() for model in MODELS] == before
+
+
+@pytest.mark.django_db
+def test_seed_demo_takes_counts_per_database():
+    seed("--no-images", "--counts", "enterprises=4,projects=2")
+    assert (Enterprise.objects.count(), Project.objects.count(), Talent.objects.count()) == (
+        4,
+        2,
+        0,
+    )
+
+
+def test_seed_demo_refuses_unknown_counts():
+    with pytest.raises(CommandError):
+        seed("--counts", "unicorns=5")

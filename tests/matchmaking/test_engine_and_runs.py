@@ -298,3 +298,24 @@ def test_the_nightly_run_is_scheduled():
 
     task = PeriodicTask.objects.get(task="matchmaking.tasks.run_matchmaking")
     assert task.enabled and task.crontab.hour == "1"
+
+
+def test_the_engine_beats_the_sector_baseline_on_the_labelled_set():
+    from matchmaking import evaluation
+
+    results = evaluation.evaluate(evaluation.build(profiles=12, seed=3), seed=3)
+    engine_precision, engine_recall = results["engine"]
+    baseline_precision, baseline_recall = results["baseline"]
+    assert engine_recall > 0.9 and engine_recall > 2 * baseline_recall
+    assert engine_precision > baseline_precision
+
+
+def test_the_evaluation_command_prints_both_scores():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("evaluate_matchmaking", "--profiles", "8", stdout=out)
+    printed = out.getvalue()
+    assert "precision@10" in printed and "engine" in printed and "baseline" in printed

@@ -35,14 +35,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Do not create or attach the demo images.",
         )
+        parser.add_argument(
+            "--counts",
+            help="Records per database by name instead, e.g. projects=20000,enterprises=100000 "
+            "(the databases not named get none).",
+        )
         parser.add_argument("--database", default="default", help="Database alias to fill.")
 
     def handle(self, *args, **options):
         per_database = options["per_database"]
         if per_database < 0:
             raise CommandError("--per-database must be zero or more.")
+        counts = self.parse_counts(options["counts"]) if options["counts"] else per_database
         timings = demo.seed(
-            per_database,
+            counts,
             seed=options["seed"],
             images=not options["no_images"],
             clear_first=options["clear"],
@@ -51,4 +57,18 @@ class Command(BaseCommand):
         )
         # Bulk writes send no model signals: make the cached pages and choices stale here.
         bump_content_version()
-        self.stdout.write(self.style.SUCCESS(f"Created {per_database * len(timings):,} records."))
+        total = sum(counts.values()) if isinstance(counts, dict) else per_database * len(timings)
+        self.stdout.write(self.style.SUCCESS(f"Created {total:,} records."))
+
+    def parse_counts(self, text):
+        counts = {}
+        for part in text.split(","):
+            key, _, number = part.partition("=")
+            key = key.strip()
+            if key not in demo.DATABASE_KEYS or not number.strip().isdigit():
+                raise CommandError(
+                    f"--counts takes database=count pairs, with databases among "
+                    f"{', '.join(demo.DATABASE_KEYS)}; got {part!r}."
+                )
+            counts[key] = int(number)
+        return counts

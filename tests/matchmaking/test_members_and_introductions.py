@@ -1,0 +1,237 @@
+"""Where matches show and who sees them; dismissals; introductions from request to outcome;
+the staff's side in the admin."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+
+from cms.models import SiteSettings
+from matchmaking import services
+from matchmaking.models import Dismissal, Introduction, Match, MatchRun
+from tests.factories import (
+    CooperationTypeFactory,
+    EnterpriseFactory,
+    MembershipFactory,
+    ProjectFactory,
+    SectorFactory,
+    UserFactory,
+    brazil,
+)
+from tests.utils import text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pair():
+    """A project of one member enterprise and a matching enterprise with a member of its own,
+    after a run."""
+    solar = SectorFactory(code="solar-energy", name="Solar energy")
+    transfer = CooperationTypeFactory(code="technology-transfer", name="Technology transfer")
+    owner = MembershipFactory(enterprise__title="Sertão Solar Ltda")
+    partner = MembershipFactory(
+        enterprise__title="Sol Verde EPC",
+        enterprise__sectors=[solar],
+        enterprise__interest_countries=[brazil()],
+        enterprise__cooperation_offered=[transfer],
+    )
+    project = ProjectFactory(
+        title="Floating solar plant",
+        enterprise=owner.enterprise,
+        country=brazil(),
+        sectors=[solar],
+        cooperation_types=[transfer],
+    )
+    services.run_inline("manual")
+    match = Match.objects.get(project=project, enterprise=partner.enterprise)
+    return {"owner": owner, "partner": partner, "project": project, "match": match}
+
+
+def project_page(pair):
+    return f"/en/member/projects/{pair['project'].pk}/"
+
+
+def test_the_project_owner_sees_the_recommended_partners_with_reasons(client, pair):
+    client.force_login(pair["owner"].user)
+    content = text(client.get(project_page(pair)))
+    assert "Recommended partners" in content
+    assert "Sol Verde EPC" in content
+    assert "Both in Solar energy" in content
+    assert "The enterprise invests in Brazil" in content
+
+
+def test_the_enterprise_sees_the_recommended_project_on_its_dashboard(client, pair):
+    client.force_login(pair["partner"].user)
+    content = text(client.get("/en/member/"))
+    assert "Recommended projects" in content and "Floating solar plant" in content
+
+
+def test_no_one_else_sees_a_match(client, pair):
+    stranger = MembershipFactory()
+    client.force_login(stranger.user)
+    assert "Sol Verde EPC" not in text(client.get("/en/member/"))
+    assert client.get(project_page(pair)).status_code == 404
+    match = pair["match"]
+    for url in (
+        f"/en/member/matches/{match.pk}/dismiss/",
+        f"/en/member/matches/{match.pk}/introduce/",
+    ):
+        assert client.post(url).status_code == 404
+    # Nor a visitor, on the public pages.
+    client.logout()
+    assert "Sol Verde EPC" not in text(client.get(pair["project"].get_absolute_url()))
+
+
+def test_a_signed_out_visitor_is_sent_to_log_in(client, pair):
+    response = client.post(f"/en/member/matches/{pair['match'].pk}/dismiss/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_not_relevant_hides_the_match_for_that_side_only(client, pair):
+    client.force_login(pair["owner"].user)
+    response = client.post(
+        f"/en/member/matches/{pair['match'].pk}/dismiss/", {"next": project_page(pair)}
+    )
+    assert response.status_code == 302 and response["Location"] == project_page(pair)
+    assert Dismissal.objects.get().side == "project"
+    assert "Sol Verde EPC" not in text(client.get(project_page(pair)))
+    # Kept as feedback, and the other side still sees it.
+    assert Match.objects.filter(pk=pair["match"].pk).exists()
+    client.force_login(pair["partner"].user)
+    assert "Floating solar plant" in text(client.get("/en/member/"))
+
+
+def test_an_unsafe_next_address_is_not_followed(client, pair):
+    client.force_login(pair["owner"].user)
+    response = client.post(
+        f"/en/member/matches/{pair['match'].pk}/dismiss/", {"next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/en/member/"
+
+
+def test_an_introduction_from_request_to_outcome(client, pair, django_capture_on_commit_callbacks):
+    settings_row = SiteSettings.get_solo()
+    settings_row.emails = "secretariat@example.org"
+    settings_row.save()
+    match = pair["match"]
+
+    # The project's side asks; the secretariat hears of it.
+    client.force_login(pair["owner"].user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/en/member/matches/{match.pk}/introduce/", {"message": "We need an EPC partner."}
+        )
+        client.post(f"/en/member/matches/{match.pk}/introduce/")  # twice: still one
+    introduction = Introduction.objects.get()
+    assert (introduction.status, introduction.requesting_side) == ("requested", "project")
+    assert {m.to[0] for m in mail.outbox} == {"secretariat@example.org", pair["owner"].user.email}
+
+    # Staff forward it to the enterprise's members.
+    staff = UserFactory(is_staff=True)
+    staff.groups.add(Group.objects.get(name="Secretariat editor"))
+    client.force_login(staff)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/admin/matchmaking/introduction/",
+            {"action": "forward_introductions", "_selected_action": [introduction.pk]},
+        )
+    introduction.refresh_from_db()
+    assert introduction.status == "forwarded"
+    assert [m.to for m in mail.outbox] == [[pair["partner"].user.email]]
+
+    # The project's side cannot answer its own request; the enterprise's side accepts.
+    client.force_login(pair["owner"].user)
+    client.post(f"/en/member/introductions/{introduction.pk}/answer/", {"answer": "accept"})
+    assert Introduction.objects.get().status == "forwarded"
+    client.force_login(pair["partner"].user)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/member/introductions/{introduction.pk}/answer/", {"answer": "accept"})
+    assert Introduction.objects.get().status == "accepted"
+    # Both sides receive each other's contact details.
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    for body in bodies.values():
+        assert pair["owner"].user.email in body and pair["partner"].user.email in body
+    assert set(bodies) == {pair["owner"].user.email, pair["partner"].user.email}
+
+    # Either side records the outcome.
+    prefix = f"outcome-{introduction.pk}"
+    client.post(
+        f"/en/member/introductions/{introduction.pk}/outcome/",
+        {
+            f"{prefix}-outcome": "agreement",
+            f"{prefix}-agreement_value_usd": "2500000",
+            f"{prefix}-co2_reduction": "12000",
+            f"{prefix}-outcome_note": "EPC contract signed.",
+        },
+    )
+    introduction.refresh_from_db()
+    assert introduction.outcome == "agreement"
+    assert introduction.agreement_value_usd == 2_500_000
+    assert "Agreement signed" in text(client.get("/en/member/"))
+
+    # Staff see the impact per run, country and sector.
+    client.force_login(staff)
+    impact = text(client.get("/admin/matchmaking/introduction/impact/"))
+    assert "2,500,000" in impact and "12,000" in impact and "Brazil" in impact
+
+
+def test_a_negative_agreement_value_is_refused(client, pair):
+    introduction = Introduction.objects.create(
+        project=pair["project"],
+        enterprise=pair["partner"].enterprise,
+        requesting_side="project",
+        status="accepted",
+    )
+    client.force_login(pair["owner"].user)
+    prefix = f"outcome-{introduction.pk}"
+    client.post(
+        f"/en/member/introductions/{introduction.pk}/outcome/",
+        {f"{prefix}-outcome": "agreement", f"{prefix}-agreement_value_usd": "-5"},
+    )
+    assert Introduction.objects.get().outcome == ""
+
+
+def test_an_outcome_needs_an_accepted_introduction(client, pair):
+    introduction = Introduction.objects.create(
+        project=pair["project"],
+        enterprise=pair["partner"].enterprise,
+        requesting_side="project",
+    )
+    client.force_login(pair["owner"].user)
+    client.post(
+        f"/en/member/introductions/{introduction.pk}/outcome/",
+        {f"outcome-{introduction.pk}-outcome": "meeting"},
+    )
+    assert Introduction.objects.get().outcome == ""
+
+
+def test_staff_browse_runs_and_start_one(client, pair, django_capture_on_commit_callbacks):
+    admin = UserFactory(is_staff=True)
+    admin.groups.add(Group.objects.get(name="Administrator"))
+    client.force_login(admin)
+    listing = text(client.get("/admin/matchmaking/matchrun/"))
+    assert "Start a run now" in listing
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/admin/matchmaking/matchrun/start/")
+    assert response.status_code == 302
+    assert MatchRun.objects.count() == 2
+    assert MatchRun.objects.current().trigger == "manual"
+    assert client.get("/admin/matchmaking/match/").status_code == 200
+
+
+def test_an_editor_cannot_start_a_run(client, pair, django_capture_on_commit_callbacks):
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Secretariat editor"))
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/matchmaking/matchrun/start/")
+    assert MatchRun.objects.count() == 1
+
+
+def test_other_enterprises_records_do_not_leak_into_recommendations(client, pair):
+    EnterpriseFactory(title="Draft enterprise", status="draft")
+    services.run_inline("manual")
+    client.force_login(pair["owner"].user)
+    assert "Draft enterprise" not in text(client.get(project_page(pair)))
