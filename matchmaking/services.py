@@ -10,6 +10,7 @@ failed and leaves the last good run's matches in place.
 """
 
 import io
+import json
 import logging
 import math
 from datetime import timedelta
@@ -18,7 +19,7 @@ import numpy as np
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -150,34 +151,65 @@ def _best_pairs(run_id, count, n_enterprises):
     return pairs
 
 
-def _match_rows(loaded, run_id, pairs):
-    """Match instances for ``pairs`` ({(project row, enterprise row): ranks}), explained."""
-    if not pairs:
-        return []
+MATCH_COLUMNS = [
+    "run_id",
+    "project_id",
+    "enterprise_id",
+    "score",
+    "components",
+    "reasons",
+    "project_rank",
+    "enterprise_rank",
+]
+
+
+def _match_batches(loaded, run_id, pairs, size=INSERT_BATCH):
+    """Rows (MATCH_COLUMNS) for ``pairs`` ({(project row, enterprise row): ranks}), explained,
+    in batches: a run keeps about a million pairs, too many to hold at once."""
     keys = list(pairs)
-    pi = np.fromiter((k[0] for k in keys), dtype=np.int64, count=len(keys))
-    ei = np.fromiter((k[1] for k in keys), dtype=np.int64, count=len(keys))
-    scores = engine.components(loaded, pi, ei)
-    totals = engine.total(scores)
     explainer = engine.Explainer(loaded)
     project_ids, enterprise_ids = loaded.projects.ids, loaded.enterprises.ids
-    matches = []
-    for i, (p, e) in enumerate(keys):
-        component = {name: float(scores[name][i]) for name in engine.CRITERIA}
-        project_rank, enterprise_rank = pairs[(p, e)]
-        matches.append(
-            Match(
-                run_id=run_id,
-                project_id=int(project_ids[p]),
-                enterprise_id=int(enterprise_ids[e]),
-                score=round(float(totals[i]), 4),
-                components=component,
-                reasons=explainer.reasons(p, e, component),
-                project_rank=project_rank,
-                enterprise_rank=enterprise_rank,
+    for start in range(0, len(keys), size):
+        batch = keys[start : start + size]
+        pi = np.fromiter((k[0] for k in batch), dtype=np.int64, count=len(batch))
+        ei = np.fromiter((k[1] for k in batch), dtype=np.int64, count=len(batch))
+        scores = engine.components(loaded, pi, ei)
+        totals = engine.total(scores)
+        rows = []
+        for i, (p, e) in enumerate(batch):
+            component = {name: float(scores[name][i]) for name in engine.CRITERIA}
+            project_rank, enterprise_rank = pairs[(p, e)]
+            rows.append(
+                (
+                    run_id,
+                    int(project_ids[p]),
+                    int(enterprise_ids[e]),
+                    round(float(totals[i]), 4),
+                    component,
+                    explainer.reasons(p, e, component),
+                    project_rank,
+                    enterprise_rank,
+                )
             )
+        yield rows
+
+
+def _insert(rows):
+    """Insert match rows: with COPY on PostgreSQL (a run writes about a million), else the ORM."""
+    connection = connections[Match.objects.db]
+    if connection.vendor != "postgresql":
+        Match.objects.bulk_create(
+            [Match(**dict(zip(MATCH_COLUMNS, row, strict=True))) for row in rows]
         )
-    return matches
+        return
+    name = connection.ops.quote_name
+    sql = (
+        f"COPY {name(Match._meta.db_table)} ({', '.join(name(c) for c in MATCH_COLUMNS)}) "
+        "FROM STDIN"
+    )
+    with connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row((*row[:4], json.dumps(row[4]), json.dumps(row[5]), *row[6:]))
 
 
 def finalize(run_id):
@@ -188,10 +220,10 @@ def finalize(run_id):
             return False
         loaded = features.load(run_id)
         pairs = _best_pairs(run_id, run.chunk_count, len(loaded.enterprises))
-        matches = _match_rows(loaded, run_id, pairs)
-        Match.objects.bulk_create(matches, batch_size=INSERT_BATCH)
+        for rows in _match_batches(loaded, run_id, pairs):
+            _insert(rows)
         MatchRun.objects.filter(pk=run_id).update(
-            status=RunStatus.SUCCEEDED, finished_at=timezone.now(), matches_kept=len(matches)
+            status=RunStatus.SUCCEEDED, finished_at=timezone.now(), matches_kept=len(pairs)
         )
         started = run.started_at
         transaction.on_commit(lambda: _after_success(run_id, started))

@@ -137,11 +137,20 @@ def test_account_pages_have_no_wcag_violations(audit, live_server, language):
 def test_member_pages_have_no_wcag_violations(audit, live_server, language):
     from tests.factories import MembershipFactory
 
-    member = MembershipFactory(enterprise__title="Sol Verde Ltda")
+    from matchmaking import services
+    from matchmaking.models import Introduction
+
+    solar = SectorFactory(code="solar-energy", name="Solar energy")
+    member = MembershipFactory(enterprise__title="Sol Verde Ltda", enterprise__sectors=[solar])
     project = ProjectFactory(
-        title="Floating solar plant", enterprise=member.enterprise, status="changes"
+        title="Floating solar plant", enterprise=member.enterprise, sectors=[solar]
     )
-    EnterpriseFactory(title="Sertão Solar Ltda")
+    partner = EnterpriseFactory(title="Sertão Solar Ltda", sectors=[solar])
+    ProjectFactory(title="Solar school roofs", sectors=[solar])
+    services.run_inline("manual")
+    Introduction.objects.create(
+        project=project, enterprise=partner, requesting_side="project", status="accepted"
+    )
     audit.sign_in(member.user, live_server.url)
     failures = {}
     for path in [

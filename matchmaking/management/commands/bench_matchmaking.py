@@ -1,8 +1,10 @@
+import multiprocessing
 import resource
 import time
 
 import numpy as np
 from django.core.management.base import BaseCommand
+from django.db import connections
 
 from databases.models import Enterprise, Project
 from matchmaking import features, services
@@ -24,6 +26,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--naive-projects", type=int, default=10)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=2,
+            help="Processes that score the chunks at once, as that many Celery workers would.",
+        )
 
     def handle(self, *args, **options):
         projects = Project.objects.published().count()
@@ -32,10 +40,25 @@ class Command(BaseCommand):
         MatchRun.objects.filter(status="running").update(status="failed")
 
         started = time.perf_counter()
-        run = services.run_inline(RunTrigger.MANUAL)
-        full = time.perf_counter() - started
+        run = services.start(RunTrigger.MANUAL)
+        numbers = services.prepare(run.pk)
+        prepared = time.perf_counter()
+        # Forked workers must not share the parent's database connection.
+        connections.close_all()
+        with multiprocessing.get_context("fork").Pool(options["workers"]) as pool:
+            worker_peaks = pool.starmap(score_in_worker, [(run.pk, n) for n in numbers])
+        scored = time.perf_counter()
+        services.finalize(run.pk)
+        finished = time.perf_counter()
+        run = MatchRun.objects.get(pk=run.pk)
+        timings = (
+            f"prepare {prepared - started:.1f} s, {len(numbers)} chunks "
+            f"{scored - prepared:.1f} s, finalise {finished - scored:.1f} s"
+        )
         self.stdout.write(
-            f"full run: {full:.1f} s wall, peak memory {peak_memory_mb():,.0f} MB, "
+            f"full run with {options['workers']} workers: {finished - started:.1f} s wall "
+            f"({timings}); peak memory {peak_memory_mb():,.0f} MB in the process that prepares "
+            f"and finalises, {max(worker_peaks, default=0):,.0f} MB in a worker; "
             f"{run.pairs_scored:,} pairs scored, {run.matches_kept:,} matches kept"
         )
 
@@ -63,6 +86,11 @@ class Command(BaseCommand):
             f"{naive:.1f} s ({per_pair * 1e6:.1f} µs a pair); the full run would take "
             f"{extrapolated / 3600:,.1f} h"
         )
+
+
+def score_in_worker(run_id, number):
+    services.score_chunk(run_id, number)
+    return peak_memory_mb()
 
 
 def naive_scores(loaded, project_rows):
