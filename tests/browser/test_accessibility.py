@@ -135,10 +135,9 @@ def test_account_pages_have_no_wcag_violations(audit, live_server, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_member_pages_have_no_wcag_violations(audit, live_server, language):
-    from tests.factories import MembershipFactory
-
     from matchmaking import services
     from matchmaking.models import Introduction
+    from tests.factories import MembershipFactory
 
     solar = SectorFactory(code="solar-energy", name="Solar energy")
     member = MembershipFactory(enterprise__title="Sol Verde Ltda", enterprise__sectors=[solar])
