@@ -138,6 +138,12 @@ def record_outcome(introduction, user, outcome, value_usd=None, co2=None, note="
     if updated != 1:
         raise IntroductionError(_("An outcome can be recorded once the introduction is accepted."))
     introduction.refresh_from_db()
+    # The other side hears what was recorded (and can correct it on its dashboard).
+    mine = sides_of(user, introduction.project, introduction.enterprise)
+    others = [side for side in (Side.PROJECT, Side.ENTERPRISE) if side not in mine]
+    _notify(
+        introduction, [u for side in others for u in _side_members(introduction, side)], "outcome"
+    )
     return introduction
 
 

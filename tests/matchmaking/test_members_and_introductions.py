@@ -155,18 +155,22 @@ def test_an_introduction_from_request_to_outcome(client, pair, django_capture_on
         assert pair["owner"].user.email in body and pair["partner"].user.email in body
     assert set(bodies) == {pair["owner"].user.email, pair["partner"].user.email}
 
-    # Either side records the outcome.
+    # Either side records the outcome; the other side hears of it.
     prefix = f"outcome-{introduction.pk}"
-    client.post(
-        f"/en/member/introductions/{introduction.pk}/outcome/",
-        {
-            f"{prefix}-outcome": "agreement",
-            f"{prefix}-agreement_value_usd": "2500000",
-            f"{prefix}-co2_reduction": "12000",
-            f"{prefix}-outcome_note": "EPC contract signed.",
-        },
-    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/en/member/introductions/{introduction.pk}/outcome/",
+            {
+                f"{prefix}-outcome": "agreement",
+                f"{prefix}-agreement_value_usd": "2500000",
+                f"{prefix}-co2_reduction": "12000",
+                f"{prefix}-outcome_note": "EPC contract signed.",
+            },
+        )
     introduction.refresh_from_db()
+    assert [m.to for m in mail.outbox] == [[pair["owner"].user.email]]
+    assert "Agreement signed" in mail.outbox[0].body
     assert introduction.outcome == "agreement"
     assert introduction.agreement_value_usd == 2_500_000
     assert "Agreement signed" in text(client.get("/en/member/"))
