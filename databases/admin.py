@@ -140,6 +140,15 @@ class RecordAdmin(SpreadsheetMixin, VersionAdmin, TabbedTranslationAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
+    # What only the review decides: editing them here would publish without a review.
+    review_fields = ("status",)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_review_permission(request, obj):
+            fields += [name for name in self.review_fields if name not in fields]
+        return fields
+
     def has_review_permission(self, request, obj=None):
         """Reviewing (and publishing) is a permission of its own where members submit; for the
         other databases, whoever may change a record may publish it."""
@@ -259,6 +268,7 @@ def verify_enterprises(modeladmin, request, queryset):
 @admin.register(Enterprise)
 class EnterpriseAdmin(RecordAdmin):
     actions = [*RecordAdmin.actions, verify_enterprises]
+    review_fields = (*RecordAdmin.review_fields, "verified")
     list_display = [
         *RecordAdmin.list_display[:3],
         "size",

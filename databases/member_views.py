@@ -40,6 +40,13 @@ TRACKER = (
 )
 
 
+def _id(value):
+    """A primary key from the query string or a form, or a 404 for anything else."""
+    if not (value.isascii() and value.isdecimal()) or len(value) > 18:
+        raise Http404
+    return int(value)
+
+
 def _database(kind):
     if kind not in SUBMISSION_FORMS:
         raise Http404
@@ -105,9 +112,7 @@ def enterprise_register(request):
 def enterprise_join(request):
     query = request.GET.get("q", "")
     if request.method == "POST":
-        enterprise_id = request.POST.get("enterprise", "")
-        if not enterprise_id.isdigit():
-            raise Http404
+        enterprise_id = _id(request.POST.get("enterprise", ""))
         enterprise = get_object_or_404(Enterprise.objects.published(), pk=enterprise_id)
         form = JoinRequestForm(request.POST)
         if form.is_valid():
@@ -137,7 +142,10 @@ def record_new(request, kind):
     database = _database(kind)
     if kind not in NEW_RECORD_KINDS:
         raise Http404
-    membership = members.submitting_membership(request.user, request.GET.get("enterprise"))
+    asked = request.GET.get("enterprise")
+    membership = members.submitting_membership(
+        request.user, _id(asked) if asked is not None else None
+    )
     if membership is None:
         raise PermissionDenied(_("Only members of a verified enterprise can submit records."))
     form_class = SUBMISSION_FORMS[kind]
@@ -183,14 +191,18 @@ def record_edit(request, kind, pk):
         return redirect("databases:member-record", kind, record.pk)
     form_class = SUBMISSION_FORMS[kind]
     if request.method == "POST":
-        form, saved = submissions.save_submission(
-            form_class,
-            request.POST,
-            request.FILES,
-            request.user,
-            record=editing,
-            submit="submit" in request.POST,
-        )
+        try:
+            form, saved = submissions.save_submission(
+                form_class,
+                request.POST,
+                request.FILES,
+                request.user,
+                record=editing,
+                submit="submit" in request.POST,
+            )
+        except submissions.WorkflowError as error:
+            messages.error(request, str(error))
+            return redirect("databases:member-record", kind, record.pk)
         if saved is not None:
             return _saved(request, kind, saved.draft_of or saved)
     else:

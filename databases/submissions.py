@@ -124,28 +124,35 @@ def pending_change(record):
 
 def working_copy(record, user):
     """The row a member's edit is saved to: the record itself until it is first published,
-    then its (new or existing) proposed change."""
+    then its (new or existing) proposed change. A new copy carries ``image_ids``, which maps
+    the original's images to the copy's."""
     if record.draft_of_id or record.status != S.PUBLISHED:
         return record
     model = type(record)
-    existing = model.objects.filter(draft_of=record).first()
-    if existing is not None:
-        return existing
-    copy = model.objects.get(pk=record.pk)
-    copy.pk = copy.id = None
-    copy._state.adding = True
-    copy.slug = ""
-    copy.status = S.DRAFT
-    copy.draft_of = record
-    copy.owner = user
-    copy.published_at = copy.submitted_at = copy.verified_at = None
-    copy.save()
-    for field in model._meta.many_to_many:
-        getattr(copy, field.name).set(getattr(record, field.name).all())
-    for image in images_of(record):
-        image.pk = None
-        image.object_id = copy.pk
-        image.save()
+    with transaction.atomic():
+        # Locks the original: two first saves at once make one proposed change, not two.
+        model.objects.select_for_update().filter(pk=record.pk).first()
+        existing = model.objects.filter(draft_of=record).first()
+        if existing is not None:
+            return existing
+        copy = model.objects.get(pk=record.pk)
+        copy.pk = copy.id = None
+        copy._state.adding = True
+        copy.slug = ""
+        copy.status = S.DRAFT
+        copy.draft_of = record
+        copy.owner = user
+        copy.published_at = copy.submitted_at = copy.verified_at = None
+        copy.save()
+        for field in model._meta.many_to_many:
+            getattr(copy, field.name).set(getattr(record, field.name).all())
+        copy.image_ids = {}
+        for image in images_of(record):
+            original_pk = image.pk
+            image.pk = None
+            image.object_id = copy.pk
+            image.save()
+            copy.image_ids[original_pk] = image.pk
     return copy
 
 
@@ -281,7 +288,8 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
     """Validate and save a member's form, onto a working copy when ``record`` is published.
 
     Returns ``(form, saved_record)``; ``saved_record`` is None when the form is invalid (then
-    nothing is stored and the form carries the errors and what was typed).
+    nothing is stored and the form carries the errors and what was typed). Raises
+    WorkflowError when the record went to review meanwhile.
     """
     model = form_class._meta.model
     try:
@@ -291,7 +299,15 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
                 instance = model(owner=user, status=S.DRAFT, **{model.enterprise_field: enterprise})
             else:
                 instance = working_copy(record, user)
-            form = build_form(form_class, instance, user, data, files, for_review=submit)
+                # Under a lock, as it is now: another tab may have submitted it meanwhile.
+                locked = model.objects.select_for_update().get(pk=instance.pk)
+                if locked.status not in EDITABLE_STATUSES:
+                    raise WorkflowError(
+                        _("This submission is being reviewed; you can edit it afterwards.")
+                    )
+            # The images offered for removal are those the member saw: the record's.
+            gallery = images_of(record) if record is not None else []
+            form = form_class(data, files, instance=instance, for_review=submit, gallery=gallery)
             if not form.is_valid():
                 # Undoes the working copy that was made for the form.
                 raise _Invalid
@@ -304,7 +320,7 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
                 saved.attachment.save("attachment.pdf", attachment, save=False)
             saved.save()
             form.save_m2m()
-            _update_gallery(saved, form.cleaned_data)
+            _update_gallery(saved, form.cleaned_data, getattr(instance, "image_ids", {}))
             token = form.cleaned_data.get("form_token")
             if record is None and token:
                 cache.set(_token_key(token), saved.pk, TOKEN_SECONDS)
@@ -318,10 +334,11 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
     return form, saved
 
 
-def _update_gallery(record, cleaned):
-    """Add the new images, remove the ticked ones; the first becomes the card image."""
+def _update_gallery(record, cleaned, image_ids):
+    """Add the new images, remove the ticked ones (``image_ids`` translates the original's
+    images to a new working copy's); the first becomes the card image."""
     gallery = images_of(record)
-    removed = [int(pk) for pk in cleaned.get("remove_images") or []]
+    removed = [image_ids.get(int(pk), int(pk)) for pk in cleaned.get("remove_images") or []]
     if not removed and not cleaned.get("images"):
         return
     if removed:

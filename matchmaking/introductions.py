@@ -118,8 +118,11 @@ def answer(introduction, user, accept):
         if updated != 1:
             raise IntroductionError(_("This request has been answered already."))
         introduction.refresh_from_db()
-        everyone = _members(introduction, other=False) + _members(introduction, other=True)
-        _notify(introduction, everyone, "accepted" if accept else "declined")
+        if accept:
+            everyone = _members(introduction, other=False) + _members(introduction, other=True)
+            _notify(introduction, everyone, "accepted")
+        else:
+            _notify(introduction, _members(introduction, other=False), "declined")
     return introduction
 
 

@@ -106,10 +106,15 @@ class MatchQuerySet(models.QuerySet):
         run = MatchRun.objects.current()
         if run is None or not user.is_authenticated:
             return self.none()
+        from databases.models import PublicationStatus
+
         enterprises = Membership.objects.approved().of(user).values("enterprise")
-        return self.filter(run=run).filter(
-            Q(project__enterprise__in=enterprises) | Q(enterprise__in=enterprises)
-        )
+        # A record unpublished since the run is no longer proposed to anyone.
+        return self.filter(
+            run=run,
+            project__status=PublicationStatus.PUBLISHED,
+            enterprise__status=PublicationStatus.PUBLISHED,
+        ).filter(Q(project__enterprise__in=enterprises) | Q(enterprise__in=enterprises))
 
 
 class Match(models.Model):

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, connections, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from databases.models import Enterprise, Project
@@ -47,9 +47,13 @@ def _chunk_path(run_id, number):
 
 def abandon_stalled_runs(now=None):
     """Mark failed the runs that made no progress for MATCHMAKING_RUN_TIMEOUT (a crashed
-    worker, a lost message): their partial results are never shown."""
+    worker, a lost message): their partial results are never shown. Progress is the start of
+    the run, or its latest chunk done."""
     limit = (now or timezone.now()) - timedelta(seconds=settings.MATCHMAKING_RUN_TIMEOUT)
-    stalled = MatchRun.objects.filter(status=RunStatus.RUNNING, started_at__lt=limit)
+    recent_chunk = MatchChunk.objects.filter(run=OuterRef("pk"), done_at__gte=limit)
+    stalled = MatchRun.objects.filter(status=RunStatus.RUNNING, started_at__lt=limit).exclude(
+        Exists(recent_chunk)
+    )
     for run_id in stalled.values_list("pk", flat=True):
         fail(run_id, "Abandoned: no progress within the time limit (a worker may have stopped).")
 
@@ -243,8 +247,12 @@ def _after_success(run_id, started):
 
 
 def cleanup(current_id):
-    """Delete what older runs left: their matches (no longer shown) and their files."""
-    older = MatchRun.objects.exclude(pk=current_id).exclude(status=RunStatus.RUNNING)
+    """Delete what runs older than the current one left: their matches (no longer shown) and
+    their files. A late or repeated call for a run that is no longer current does nothing."""
+    current = MatchRun.objects.current()
+    if current is None or current.pk != current_id:
+        return
+    older = MatchRun.objects.filter(pk__lt=current.pk).exclude(status=RunStatus.RUNNING)
     Match.objects.filter(run__in=older).delete()
     for run_id in older.values_list("pk", flat=True):
         _delete_files(run_id, keep_features=False)

@@ -34,7 +34,11 @@ def run_matchmaking(trigger=RunTrigger.SCHEDULE, user_id=None):
         services.fail(run.pk, repr(error))
         raise
     if not numbers:
-        services.finalize(run.pk)
+        try:
+            services.finalize(run.pk)
+        except Exception as error:
+            services.fail(run.pk, f"finalising: {error!r}")
+            raise
     for number in numbers:
         score_chunk.delay(run.pk, number)
     return run.pk

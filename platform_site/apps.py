@@ -12,3 +12,14 @@ class PlatformSiteConfig(AppConfig):
 class PlatformAdminConfig(admin_apps.AdminConfig):
     default = False
     default_site = "platform_site.admin.PlatformAdminSite"
+
+    def ready(self):
+        super().ready()
+        from django.contrib import admin
+        from django.contrib.auth import get_user_model
+
+        from platform_site.user_admin import StaffUserAdmin
+
+        # Django's user admin, registered by the auth app, with the Administrator role's limits.
+        admin.site.unregister(get_user_model())
+        admin.site.register(get_user_model(), StaffUserAdmin)

@@ -33,9 +33,10 @@ class Profile(models.Model):
 class OutgoingEmail(models.Model):
     """An e-mail rendered in its recipient's language, stored until a Celery task sends it.
 
-    Storing it first means a broker or mail server failure loses nothing; the task claims it by
-    a conditional update of ``sent_at``, so running it twice sends once. The bodies are emptied
-    once sent: they may hold sign-up and password reset links.
+    Storing it first means a broker or mail server failure loses nothing. The task claims it
+    for a while (``claimed_at``) by a conditional update, so two deliveries of the task send it
+    once, and one whose worker died before sending can be taken up again once the claim is
+    stale. The bodies are emptied once sent: they may hold sign-up and password reset links.
     """
 
     to = models.EmailField(_("to"))
@@ -43,6 +44,7 @@ class OutgoingEmail(models.Model):
     body = models.TextField(_("body"))
     html_body = models.TextField(_("HTML body"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    claimed_at = models.DateTimeField(_("being sent since"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
@@ -52,7 +54,7 @@ class OutgoingEmail(models.Model):
         verbose_name_plural = _("outgoing e-mails")
         ordering = ["-created_at"]
         indexes = [
-            # The admin's and the resend job's question: what has not been sent yet?
+            # The admin's question: what has not been sent yet?
             models.Index(fields=["sent_at", "created_at"], name="outgoing_email_unsent_idx"),
         ]
 

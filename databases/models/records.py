@@ -169,6 +169,12 @@ class Record(models.Model):
         abstract = True
         ordering = ["-published_at", "-pk"]
         constraints = [
+            # One proposed change per published record at a time.
+            models.UniqueConstraint(
+                fields=["draft_of"],
+                condition=models.Q(draft_of__isnull=False),
+                name="%(class)s_one_proposed_change",
+            ),
             # A proposed change is written onto its original when approved, never published.
             models.CheckConstraint(
                 condition=~models.Q(status="published", draft_of__isnull=False),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from PIL import Image
 
 from databases import submissions
+from databases.forms import ProjectForm
 from databases.models import Enterprise, Membership, Project, ReviewNote, Technology
 from databases.tasks import remind_owners_of_ageing_records
 from platform_site.models import Profile
@@ -605,3 +606,83 @@ def test_the_public_page_shows_every_image_in_fitting_sizes(client, member, proj
     content = text(client.get(project.get_absolute_url()))
     assert f'srcset="{project.thumbnail.url} 640w, {project.image.url} 1600w"' in content
     assert "Image 2 of Floating solar plant" in content
+
+
+# Hardening ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["abc", "²", "1" * 40])
+def test_a_garbled_enterprise_in_the_query_string_is_a_404(client, member, value):
+    client.force_login(member.user)
+    assert client.get("/en/member/projects/new/", {"enterprise": value}).status_code == 404
+    response = client.post("/en/member/enterprise/join/", {"enterprise": value})
+    assert response.status_code == 404
+
+
+def test_removing_an_image_on_the_first_edit_of_a_published_project(client, member, project_data):
+    client.force_login(member.user)
+    client.post(
+        "/en/member/projects/new/",
+        {**project_data, "images": [png("a.png"), png("b.png")], "submit": ""},
+    )
+    project = submissions.transition(Project.objects.get(), "publish", None)
+    first, second = submissions.images_of(project)
+    response = client.post(
+        f"/en/member/projects/{project.pk}/edit/",
+        {**project_data, "title": "Renamed plant", "remove_images": [str(first.pk)], "save": ""},
+    )
+    assert response.status_code == 302
+    change = Project.objects.get(draft_of=project)
+    assert change.title == "Renamed plant"
+    assert [image.image.name for image in submissions.images_of(change)] == [second.image.name]
+    assert submissions.images_of(project).count() == 2  # the public version keeps both
+
+
+def test_one_proposed_change_per_record_even_when_saved_twice(member):
+    project = own_project(member, status="published")
+    first = submissions.working_copy(project, member.user)
+    second = submissions.working_copy(project, member.user)
+    assert first.pk == second.pk
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProjectFactory(draft_of=project, status="draft")
+
+
+def test_saving_a_submission_that_went_to_review_meanwhile_is_refused(client, member, project_data):
+    project = own_project(member, status="draft")
+    client.force_login(member.user)
+    page = client.get(f"/en/member/projects/{project.pk}/edit/")
+    assert page.status_code == 200
+    Project.objects.filter(pk=project.pk).update(status="pending")  # submitted in another tab
+    with pytest.raises(submissions.WorkflowError):
+        submissions.save_submission(
+            ProjectForm,
+            {**project_data, "save": ""},
+            {},
+            member.user,
+            record=project,
+        )
+    assert Project.objects.get(pk=project.pk).status == "pending"
+
+
+def test_an_editor_cannot_publish_through_the_change_form(client, member):
+    project = own_project(member, status="pending")
+    client.force_login(staff("Secretariat editor"))
+    form = text(client.get(f"/admin/databases/project/{project.pk}/change/"))
+    assert 'name="status"' not in form
+    client.force_login(staff("Secretariat editor"))
+    enterprise_form = text(
+        client.get(f"/admin/databases/enterprise/{member.enterprise.pk}/change/")
+    )
+    assert 'name="verified"' not in enterprise_form
+
+
+def test_the_administrator_role_cannot_make_superusers(client):
+    from django.contrib.auth import get_user_model
+
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    administrator = staff("Administrator")
+    client.force_login(administrator)
+    assert client.get(f"/admin/auth/user/{superuser.pk}/change/").status_code == 302
+    page = text(client.get(f"/admin/auth/user/{administrator.pk}/change/"))
+    assert 'name="is_superuser"' not in page and 'name="user_permissions"' not in page
+    assert not get_user_model().objects.get(pk=administrator.pk).is_superuser

@@ -319,3 +319,21 @@ def test_the_evaluation_command_prints_both_scores():
     call_command("evaluate_matchmaking", "--profiles", "8", stdout=out)
     printed = out.getvalue()
     assert "precision@10" in printed and "engine" in printed and "baseline" in printed
+
+
+def test_a_late_cleanup_for_an_older_run_leaves_the_current_one(world):
+    first = services.run_inline("manual")
+    second = services.run_inline("manual")
+    services.cleanup(first.pk)  # delivered late, after the second run succeeded
+    assert Match.objects.filter(run=second).exists()
+    assert MatchRun.objects.current() == second
+
+
+def test_a_long_run_that_keeps_making_progress_is_not_abandoned(world, settings):
+    settings.MATCHMAKING_RUN_TIMEOUT = 60
+    run = services.start("manual")
+    services.prepare(run.pk)
+    MatchRun.objects.filter(pk=run.pk).update(started_at=timezone.now() - timedelta(hours=1))
+    MatchChunk.objects.filter(run=run).update(done_at=timezone.now())
+    services.abandon_stalled_runs()
+    assert MatchRun.objects.get(pk=run.pk).status == RunStatus.RUNNING

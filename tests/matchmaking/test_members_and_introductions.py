@@ -239,3 +239,30 @@ def test_other_enterprises_records_do_not_leak_into_recommendations(client, pair
     services.run_inline("manual")
     client.force_login(pair["owner"].user)
     assert "Draft enterprise" not in text(client.get(project_page(pair)))
+
+
+def test_an_unpublished_enterprise_is_no_longer_proposed(client, pair):
+    enterprise = pair["partner"].enterprise
+    enterprise.status = "archived"
+    enterprise.save()
+    client.force_login(pair["owner"].user)
+    assert "Sol Verde EPC" not in text(client.get(project_page(pair)))
+    response = client.post(f"/en/member/matches/{pair['match'].pk}/introduce/")
+    assert response.status_code == 404
+    assert not Introduction.objects.exists()
+
+
+def test_a_declined_introduction_is_told_to_the_side_that_asked(
+    client, pair, django_capture_on_commit_callbacks
+):
+    introduction = Introduction.objects.create(
+        project=pair["project"],
+        enterprise=pair["partner"].enterprise,
+        requesting_side="project",
+        status="forwarded",
+    )
+    client.force_login(pair["partner"].user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/member/introductions/{introduction.pk}/answer/", {"answer": "decline"})
+    assert Introduction.objects.get().status == "declined"
+    assert [m.to for m in mail.outbox] == [[pair["owner"].user.email]]

@@ -235,3 +235,18 @@ def test_the_account_pages_speak_hindi_though_the_library_does_not(client):
     content = text(client.get("/hi/accounts/login/"))
     assert "साइन इन करें" in content
     assert "Sign In" not in content
+
+
+def test_an_email_claimed_by_a_worker_that_died_is_sent_after_the_claim_lapses():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    row = OutgoingEmail.objects.create(to="ana@example.org", subject="Hello", body="Body")
+    OutgoingEmail.objects.filter(pk=row.pk).update(claimed_at=timezone.now())
+    assert send_email(row.pk) is False  # another worker is sending it
+    OutgoingEmail.objects.filter(pk=row.pk).update(
+        claimed_at=timezone.now() - timedelta(minutes=11)
+    )
+    assert send_email(row.pk) is True
+    assert len(mail.outbox) == 1
