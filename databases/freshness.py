@@ -5,10 +5,8 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from databases.forms import SUBMISSION_FORMS
 from databases.models import Membership, PublicationStatus
@@ -78,14 +76,12 @@ def _record_url(record, database):
 
 
 def _queue_reminder(record, user, database):
-    profile = getattr(user, "profile", None)
-    with translation.override(profile.language if profile else settings.LANGUAGE_CODE):
-        context = {
+    mail.queue_to_user(
+        user,
+        "freshness",
+        lambda: {
             "record": record,
-            "user": user,
             "stale_on": record.updated_at + STALE_AFTER,
             "url": settings.SITE_URL + _record_url(record, database),
-        }
-        subject = " ".join(render_to_string("emails/freshness_subject.txt", context).split())
-        body = render_to_string("emails/freshness_body.txt", context)
-    mail.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+        },
+    )

@@ -1,11 +1,9 @@
 """Enterprise membership: registering an enterprise, asking to join one, staff decisions."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from databases.models import (
     Enterprise,
@@ -90,18 +88,15 @@ def decide(memberships, status, staff_user):
 
 
 def _tell_requester(membership):
-    user = membership.user
-    profile = getattr(user, "profile", None)
-    with translation.override(profile.language if profile else settings.LANGUAGE_CODE):
-        context = {
+    mail.queue_to_user(
+        membership.user,
+        "membership",
+        lambda: {
             "membership": membership,
-            "user": user,
             "approved": membership.status == MembershipStatus.APPROVED,
             "url": settings.SITE_URL + reverse("databases:member-dashboard"),
-        }
-        subject = " ".join(render_to_string("emails/membership_subject.txt", context).split())
-        body = render_to_string("emails/membership_body.txt", context)
-    mail.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+        },
+    )
 
 
 def verify_enterprises(enterprises):

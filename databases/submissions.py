@@ -16,12 +16,10 @@ import reversion
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation import settings as mt_settings
 from modeltranslation.translator import translator
@@ -241,21 +239,16 @@ def notify_members(record, step, comment):
         .select_related("user__profile")
     )
     for membership in members:
-        user = membership.user
-        profile = getattr(user, "profile", None)
-        with translation.override(profile.language if profile else settings.LANGUAGE_CODE):
-            context = {
+        mail.queue_to_user(
+            membership.user,
+            "review_decision",
+            lambda: {
                 "record": record,
                 "step": ReviewStep(step).label,
                 "comment": comment,
                 "url": settings.SITE_URL + member_url(record),
-                "user": user,
-            }
-            subject = " ".join(
-                render_to_string("emails/review_decision_subject.txt", context).split()
-            )
-            body = render_to_string("emails/review_decision_body.txt", context)
-        mail.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+            },
+        )
 
 
 # Saving members' forms ------------------------------------------------------------------------

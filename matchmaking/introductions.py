@@ -6,12 +6,10 @@ row and e-mails the people concerned, each in their own language.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from databases.models import Membership
@@ -181,21 +179,18 @@ def _notify(introduction, users, step):
     """E-mail ``users`` about ``step``, after the commit, each in their language."""
 
     def send():
+        contacts = _contacts(introduction) if step == "accepted" else None
         for user in users:
-            profile = getattr(user, "profile", None)
-            with translation.override(profile.language if profile else settings.LANGUAGE_CODE):
-                context = {
+            mail.queue_to_user(
+                user,
+                "introduction",
+                lambda: {
                     "introduction": introduction,
                     "step": step,
-                    "user": user,
-                    "contacts": _contacts(introduction) if step == "accepted" else None,
+                    "contacts": contacts,
                     "url": settings.SITE_URL + reverse("databases:member-dashboard"),
-                }
-                subject = " ".join(
-                    render_to_string("emails/introduction_subject.txt", context).split()
-                )
-                body = render_to_string("emails/introduction_body.txt", context)
-            mail.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+                },
+            )
 
     transaction.on_commit(send)
 
@@ -225,15 +220,13 @@ def _notify_secretariat(introduction):
     recipients = SiteSettings.get_solo().email_list
     if not recipients:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+    mail.queue_templated(
+        "introduction_staff",
+        recipients,
+        settings.LANGUAGE_CODE,
+        {
             "introduction": introduction,
             "url": settings.SITE_URL
             + reverse("admin:matchmaking_introduction_change", args=[introduction.pk]),
-        }
-        subject = " ".join(
-            render_to_string("emails/introduction_staff_subject.txt", context).split()
-        )
-        body = render_to_string("emails/introduction_staff_body.txt", context)
-    for recipient in recipients:
-        mail.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]))
+        },
+    )

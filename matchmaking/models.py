@@ -176,22 +176,33 @@ class Side(models.TextChoices):
     ENTERPRISE = "enterprise", _("The enterprise's side")
 
 
-class Dismissal(models.Model):
-    """A member marked a proposed partner "not relevant": hidden on their side, kept as
-    feedback for the engine's evaluation."""
+class AboutAPair(models.Model):
+    """Base of what concerns one project and one enterprise (dismissals, introductions)."""
 
     project = models.ForeignKey(
         "databases.Project",
         verbose_name=_("project"),
         on_delete=models.CASCADE,
-        related_name="dismissals",
+        related_name="%(class)ss",
     )
     enterprise = models.ForeignKey(
         "databases.Enterprise",
         verbose_name=_("enterprise"),
         on_delete=models.CASCADE,
-        related_name="dismissals",
+        related_name="%(class)ss",
     )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.project} ↔ {self.enterprise}"
+
+
+class Dismissal(AboutAPair):
+    """A member marked a proposed partner "not relevant": hidden on their side, kept as
+    feedback for the engine's evaluation."""
+
     side = models.CharField(_("dismissed by"), max_length=10, choices=Side.choices)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -210,9 +221,6 @@ class Dismissal(models.Model):
                 fields=["project", "enterprise", "side"], name="matchmaking_one_dismissal"
             ),
         ]
-
-    def __str__(self):
-        return f"{self.project} ↔ {self.enterprise}"
 
 
 class IntroductionStatus(models.TextChoices):
@@ -235,22 +243,10 @@ OPEN_INTRODUCTIONS = [
 ]
 
 
-class Introduction(models.Model):
+class Introduction(AboutAPair):
     """One side asks the secretariat to introduce it to the other; staff forward the request,
     the other side accepts or declines, and on acceptance both get each other's contacts."""
 
-    project = models.ForeignKey(
-        "databases.Project",
-        verbose_name=_("project"),
-        on_delete=models.CASCADE,
-        related_name="introductions",
-    )
-    enterprise = models.ForeignKey(
-        "databases.Enterprise",
-        verbose_name=_("enterprise"),
-        on_delete=models.CASCADE,
-        related_name="introductions",
-    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -320,6 +316,3 @@ class Introduction(models.Model):
             # The staff queue: introductions waiting to be forwarded, oldest first.
             models.Index(fields=["status", "created_at"], name="introduction_queue_idx"),
         ]
-
-    def __str__(self):
-        return f"{self.project} ↔ {self.enterprise}"

@@ -263,7 +263,9 @@ def _delete_files(run_id, keep_features):
     directory = f"matchmaking/runs/{run_id}"
     try:
         _dirs, files = default_storage.listdir(directory)
-    except (FileNotFoundError, NotImplementedError, OSError):
+    except (NotImplementedError, OSError):
+        # No such directory (the run wrote nothing), or a storage that cannot list: nothing
+        # to delete that we know of.
         return
     for name in files:
         if keep_features and name == "features.npz":

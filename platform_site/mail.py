@@ -1,7 +1,11 @@
-"""Queue e-mails for the Celery task that sends them (platform_site.tasks.send_email)."""
+"""Queue e-mails for the Celery task that sends them (platform_site.tasks.send_email), rendered
+from ``templates/emails/<name>_subject.txt`` and ``_body.txt`` in the recipient's language."""
 
-from django.core.mail import EmailMultiAlternatives
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
 
 
 def queue(message):
@@ -24,3 +28,28 @@ def queue(message):
     for row in rows:
         transaction.on_commit(lambda pk=row.pk: send_email.delay(pk), robust=True)
     return rows
+
+
+def language_of(user):
+    """The language ``user`` reads the site in (their profile's), else the default."""
+    profile = getattr(user, "profile", None)
+    return profile.language if profile else settings.LANGUAGE_CODE
+
+
+def queue_templated(template, recipients, language, context):
+    """Render e-mail ``template`` in ``language`` and queue it to ``recipients``. ``context`` may
+    be a callable, called in that language (so that its URLs carry the language's prefix)."""
+    with translation.override(language):
+        values = context() if callable(context) else context
+        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", values).split())
+        body = render_to_string(f"emails/{template}_body.txt", values)
+    return queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, list(recipients)))
+
+
+def queue_to_user(user, template, context):
+    """``queue_templated`` to ``user``, in their language, with ``user`` in the context."""
+
+    def values():
+        return {"user": user, **(context() if callable(context) else context)}
+
+    return queue_templated(template, [user.email], language_of(user), values)
