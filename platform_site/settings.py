@@ -271,6 +271,10 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # The site's own 403 page, in the visitor's language, instead of Django's English one.
 CSRF_FAILURE_VIEW = "platform_site.views.csrf_failure"
 
+# Monitors sending "Authorization: Bearer <token>" get /healthz's details per check (staff get
+# them too); empty: no token is accepted. Everyone else learns only up or down.
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
+
 # Serves /bench/baseline, the trivial view the HTTP benchmark compares pages with.
 BENCHMARK_ENDPOINTS = env.bool("DJANGO_BENCHMARK_ENDPOINTS", default=False)
 

@@ -2,9 +2,10 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
@@ -35,10 +36,27 @@ def _check_broker():
     return conn.transport_cls
 
 
+def _may_see_health_details(request):
+    """Signed-in staff, or a monitor sending ``Authorization: Bearer <HEALTHZ_TOKEN>``."""
+    token = settings.HEALTHZ_TOKEN
+    scheme, _space, credentials = request.headers.get("Authorization", "").partition(" ")
+    if token and scheme.lower() == "bearer" and constant_time_compare(credentials.strip(), token):
+        return True
+    try:
+        return request.user.is_staff
+    except DatabaseError:
+        # The session and the user are read from the database, which may be what is down.
+        return False
+
+
 @require_GET
 @never_cache
 def healthz(request):
-    """Liveness and dependencies for load balancers: 200 when all are up, 503 otherwise."""
+    """Liveness and dependencies for load balancers: 200 when all are up, 503 otherwise.
+
+    Strangers learn only the status; which check failed and the backends' names are for staff
+    and monitors with the token (HEALTHZ_TOKEN).
+    """
     checks = {"database": _check_database, "cache": _check_cache, "broker": _check_broker}
     report, healthy = {}, True
     for name, check in checks.items():
@@ -48,8 +66,10 @@ def healthz(request):
             logger.exception("Health check %s failed", name)
             report[name] = {"ok": False}
             healthy = False
-    report["status"] = "ok" if healthy else "unavailable"
-    return JsonResponse(report, status=200 if healthy else 503)
+    status = "ok" if healthy else "unavailable"
+    if not _may_see_health_details(request):
+        report = {}
+    return JsonResponse({**report, "status": status}, status=200 if healthy else 503)
 
 
 @require_GET
