@@ -3,7 +3,7 @@ from .institution import ServiceInstitution
 from .media import RecordImage
 from .membership import MemberRole, Membership, MembershipStatus
 from .project import Project
-from .records import EDITABLE_STATUSES, PublicationStatus, Record, RecordQuerySet
+from .records import PublicationStatus, Record, RecordQuerySet
 from .review import ReviewNote, ReviewStep
 from .talent import Talent
 from .taxonomy import (
@@ -18,7 +18,6 @@ from .taxonomy import (
 from .technology import Technology
 
 __all__ = [
-    "EDITABLE_STATUSES",
     "SDG",
     "BricsStatus",
     "CooperationType",

@@ -33,6 +33,9 @@ class ServiceInstitution(Record):
     class Meta(Record.Meta):
         verbose_name = _("service institution")
         verbose_name_plural = _("service institutions")
+        permissions = [
+            ("review_serviceinstitution", _("Can publish, archive and review service institutions"))
+        ]
         indexes = [
             # Public list pages: published records, newest first.
             models.Index(

@@ -36,14 +36,6 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-# What a member may still edit; pending and in-review submissions wait for the reviewer.
-EDITABLE_STATUSES = (
-    PublicationStatus.DRAFT,
-    PublicationStatus.CHANGES_REQUESTED,
-    PublicationStatus.REJECTED,
-)
-
-
 class RecordQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)

@@ -13,6 +13,8 @@ class ReviewStep(models.TextChoices):
     CHANGES_REQUESTED = "changes", _("Changes requested")
     PUBLISHED = "published", _("Published")
     REJECTED = "rejected", _("Rejected")
+    ARCHIVED = "archived", _("Archived")
+    VERIFIED = "verified", _("Enterprise verified")
 
 
 class ReviewNote(AboutARecord):
