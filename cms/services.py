@@ -10,7 +10,6 @@ from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
@@ -18,6 +17,7 @@ from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname
 
 from cms.sanitize import clean_html
+from platform_site import mail
 
 logger = logging.getLogger(__name__)
 
@@ -241,16 +241,21 @@ def inquiry_from_thanks_token(token):
     return Inquiry.objects.filter(pk=pk).first()
 
 
-def _render_email(template_prefix, context):
-    subject = render_to_string(f"emails/{template_prefix}_subject.txt", context)
-    body = render_to_string(f"emails/{template_prefix}_body.txt", context)
-    return " ".join(subject.split()), body
-
-
 def inquiry_admin_url(inquiry):
     """The inquiry's admin change page, absolute when settings.SITE_URL is set."""
     path = reverse("admin:cms_inquiry_change", args=[inquiry.pk])
     return settings.SITE_URL + path
+
+
+def confirmation_context(inquiry):
+    """What the sender's confirmation may say: it goes to an address nobody has verified, so it
+    carries nothing the sender typed (name, organisation, message), or the form would make the
+    platform send strangers anyone's text."""
+    return {
+        "reference": inquiry.reference,
+        "topic": inquiry.get_topic_display(),
+        "home_url": settings.SITE_URL + reverse("cms:home") if settings.SITE_URL else "",
+    }
 
 
 def inquiry_emails(inquiry):
@@ -262,7 +267,7 @@ def inquiry_emails(inquiry):
     if recipients:
         with translation.override(settings.LANGUAGE_CODE):
             context = {"inquiry": inquiry, "admin_url": inquiry_admin_url(inquiry)}
-            subject, body = _render_email("inquiry_secretariat", context)
+            subject, body = mail.render("inquiry_secretariat", context)
         messages.append(
             EmailMessage(
                 subject, body, settings.DEFAULT_FROM_EMAIL, recipients, reply_to=[inquiry.email]
@@ -271,9 +276,7 @@ def inquiry_emails(inquiry):
     else:
         logger.warning("No site e-mail addresses: inquiry %s not sent to secretariat", inquiry.pk)
     with translation.override(inquiry.language or settings.LANGUAGE_CODE):
-        subject, body = _render_email(
-            "inquiry_confirmation", {"inquiry": inquiry, "reply_to": recipients[:1]}
-        )
+        subject, body = mail.render("inquiry_confirmation", confirmation_context(inquiry))
     messages.append(
         EmailMessage(
             subject,

@@ -36,13 +36,21 @@ def language_of(user):
     return profile.language if profile else settings.LANGUAGE_CODE
 
 
+def render(template, context):
+    """The subject (on one line) and the body of e-mail ``template``, in the active language.
+
+    The "email" template engine does not HTML-escape: these e-mails are plain text.
+    """
+    subject = render_to_string(f"{template}_subject.txt", context, using="email")
+    body = render_to_string(f"{template}_body.txt", context, using="email")
+    return " ".join(subject.split()), body
+
+
 def queue_templated(template, recipients, language, context):
     """Render e-mail ``template`` in ``language`` and queue it to ``recipients``. ``context`` may
     be a callable, called in that language (so that its URLs carry the language's prefix)."""
     with translation.override(language):
-        values = context() if callable(context) else context
-        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", values).split())
-        body = render_to_string(f"emails/{template}_body.txt", values)
+        subject, body = render(template, context() if callable(context) else context)
     return queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, list(recipients)))
 
 

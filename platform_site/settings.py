@@ -101,6 +101,14 @@ TEMPLATES = [
             ],
         },
     },
+    # The portal's plain-text e-mails (platform_site/mail.py): what people typed is sent as
+    # typed, not HTML-escaped. It sees only templates/emails/, so no page renders without escaping.
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "NAME": "email",
+        "DIRS": [BASE_DIR / "templates" / "emails"],
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # SQLite by default; PostgreSQL (or any database URL) through DATABASE_URL.

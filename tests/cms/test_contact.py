@@ -111,6 +111,32 @@ def test_valid_post_stores_redirects_and_sends_two_emails(
     assert inquiry.reference in thanks.content.decode()
 
 
+HOSTILE = {
+    "name": "Visit https://phish.example now & <b>win</b>, it's free",
+    "organisation": 'Prize "Office" <claims@phish.example>',
+    "message": "Your account is blocked: log in at https://phish.example/login to keep it.",
+}
+
+
+def test_the_confirmation_carries_the_reference_and_nothing_the_sender_typed(
+    client, site_settings, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://green.example.org"
+    post(client, django_capture_on_commit_callbacks, **HOSTILE)
+    inquiry = Inquiry.objects.get()
+
+    secretariat, confirmation = mail.outbox
+    assert confirmation.to == [inquiry.email]
+    assert inquiry.reference in confirmation.subject and inquiry.reference in confirmation.body
+    assert "https://green.example.org/en/" in confirmation.body
+    sent = confirmation.subject + confirmation.body
+    assert "phish" not in sent and "Prize" not in sent and "blocked" not in sent
+    # The secretariat gets it all, as typed: plain text is not HTML-escaped.
+    for value in HOSTILE.values():
+        assert value in secretariat.body
+    assert "&amp;" not in secretariat.body and "&#x27;" not in secretariat.body
+
+
 def test_thanks_page_does_not_show_a_forged_or_missing_reference(client):
     response = client.get(reverse("cms:contact-thanks") + "?ref=1")
     assert response.status_code == 200
