@@ -4,6 +4,8 @@ import json
 
 from django.utils.translation import gettext
 
+from platform_site.site_url import absolute_url
+
 SCHEMA = "https://schema.org"
 
 # What json_script escapes: nothing in the data can close the <script> element.
@@ -20,7 +22,7 @@ def organization(request, site_settings):
         "@context": SCHEMA,
         "@type": "Organization",
         "name": gettext("Green Industry Service Platform"),
-        "url": request.build_absolute_uri("/"),
+        "url": absolute_url(request, "/"),
     }
     if site_settings["address"]:
         data["address"] = {"@type": "PostalAddress", "streetAddress": site_settings["address"]}
@@ -33,7 +35,7 @@ def organization(request, site_settings):
 
 def event(request, event):
     """An Event with its dates, attendance mode and place, organised by the platform."""
-    url = request.build_absolute_uri(event.get_absolute_url())
+    url = absolute_url(request, event.get_absolute_url())
     data = {
         "@context": SCHEMA,
         "@type": "Event",
@@ -47,7 +49,7 @@ def event(request, event):
         "organizer": {
             "@type": "Organization",
             "name": gettext("Green Industry Service Platform"),
-            "url": request.build_absolute_uri("/"),
+            "url": absolute_url(request, "/"),
         },
     }
     if event.online:

@@ -1,9 +1,12 @@
 """Whole-page caching of the public pages for visitors without a session.
 
-A page is cached under its full path (the language prefix and the query string included) and
-the site's content version, which any change to a record or a taxonomy bumps (see
-``bump_content_version``). Visitors with a session cookie (members, staff) or a pending
-message always get a fresh page. Pages with a form that posts (and so a CSRF token) must not use it.
+A page is cached under its absolute URL (scheme, host, path and query string), the active
+language and the site's content version, which any change to a record or a taxonomy bumps (see
+``bump_content_version``): a request with another ``Host`` or ``X-Forwarded-Proto`` gets a page
+of its own and never fixes the absolute links (``og:url``, hreflang, JSON-LD) other visitors get.
+Visitors with a session cookie (members, staff) or a pending message always get a fresh page, so
+every such page varies on ``Cookie``. A page that used something made for one request, the CSP
+nonce or a CSRF token, is never stored.
 """
 
 import hashlib
@@ -12,6 +15,9 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csp import get_nonce
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 VERSION_KEY = "content-version"
 
@@ -27,29 +33,46 @@ def bump_content_version(**kwargs):
         cache.set(VERSION_KEY, 1, timeout=None)
 
 
+def page_key(request):
+    page = f"{get_language()} {request.build_absolute_uri()}"
+    return f"page:{content_version()}:{hashlib.sha256(page.encode()).hexdigest()}"
+
+
+def _made_for_this_request(request):
+    # The CSP nonce is a LazyNonce, true once something rendered it. get_token() flags the
+    # CSRF cookie for (re)sending, which CsrfViewMiddleware does only after the view returns.
+    return bool(get_nonce(request)) or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
 def public_page(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-        if (
-            not seconds
-            or request.method not in ("GET", "HEAD")
+        personal = (
+            request.method not in ("GET", "HEAD")
             # A session or a pending message makes the page personal.
             or settings.SESSION_COOKIE_NAME in request.COOKIES
             or "messages" in request.COOKIES
-        ):
-            return view(request, *args, **kwargs)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{content_version()}:{path}"
-        cached = cache.get(key)
+        )
+        key = page_key(request) if seconds and not personal else None
+        cached = cache.get(key) if key else None
         if cached is not None:
-            content, content_type = cached
-            return HttpResponse(content, content_type=content_type)
+            content, headers = cached
+            return HttpResponse(content, headers=headers)
         response = view(request, *args, **kwargs)
+        # Whether a visitor gets the shared page or a fresh one depends on their cookies.
+        patch_vary_headers(response, ("Cookie",))
+        if key is None:
+            return response
+        # Rendered now: the nonce and the CSRF token are only used while the template renders.
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
-        if response.status_code == 200 and not response.cookies:
-            cache.set(key, (response.content, response["Content-Type"]), seconds)
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not _made_for_this_request(request)
+        ):
+            cache.set(key, (response.content, dict(response.headers)), seconds)
         return response
 
     return wrapped

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 
 from databases.registry import DATABASES
 from platform_site.cache import content_version
+from platform_site.site_url import site_origin
 
 # Top-level pages with a menu entry of their own (not from the page tree).
 FIXED_MENU_SLUGS = {"meetings"}
@@ -32,6 +33,7 @@ def site(request):
         ],
         "language_alternates": alternates,
         "default_alternate_url": translate_url(path, settings.LANGUAGE_CODE),
+        "site_origin": site_origin(request),
         **site_chrome(current),
     }
 

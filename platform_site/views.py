@@ -5,9 +5,12 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+
+from platform_site.site_url import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +83,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         *(f"Disallow: /{code}/member/" for code, _name in settings.LANGUAGES),
         *(f"Disallow: /{code}/accounts/" for code, _name in settings.LANGUAGES),
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
