@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "platform_site.middleware.QueryControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Inside AuthenticationMiddleware: it needs request.user.
+    "platform_site.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Last: it turns a locked-out log-in into the lock-out page.
@@ -274,7 +276,10 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only behind the deployment's own proxies, the nearest of which sets X-Forwarded-Proto (replacing
+# whatever the client sent): facing clients directly, the header would let anyone claim HTTPS.
+if TRUSTED_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # The site's own 403 page, in the visitor's language, instead of Django's English one.
 CSRF_FAILURE_VIEW = "platform_site.views.csrf_failure"

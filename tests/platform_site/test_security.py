@@ -379,3 +379,32 @@ def test_admin_pages_have_no_inline_style_or_unsigned_script(client, db):
         if image_class:
             assert f'class="{image_class}"' in content, page
             assert "/static/css/admin.css" in content, page
+
+
+PROXY_PROBE = (
+    "import django; django.setup(); from django.conf import settings; "
+    "print(settings.SECURE_PROXY_SSL_HEADER)"
+)
+
+
+@pytest.mark.parametrize(
+    ("proxies", "header"),
+    [(None, "None"), ("0", "None"), ("1", "('HTTP_X_FORWARDED_PROTO', 'https')")],
+    ids=["unset", "no-proxy", "one-proxy"],
+)
+def test_x_forwarded_proto_is_trusted_only_behind_a_proxy(proxies, header):
+    environment = {"DJANGO_SECRET_KEY": _production_secret(), "DJANGO_DEBUG": "false"}
+    if proxies is not None:
+        environment["DJANGO_TRUSTED_PROXY_COUNT"] = proxies
+    result = _run(["-c", PROXY_PROBE], **environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == header
+
+
+@override_settings(**PRODUCTION)
+def test_a_client_cannot_claim_https_without_a_proxy(client, db):
+    """Facing clients directly (the test settings: no trusted proxy), the header is ignored."""
+    response = client.get("/en/", HTTP_X_FORWARDED_PROTO="https")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/en/"
+    assert "Strict-Transport-Security" not in response
