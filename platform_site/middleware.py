@@ -44,3 +44,27 @@ class QueryControlCharactersMiddleware:
             query._mutable = False
             request.GET = query
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """``Cache-Control: private, no-store`` on what must stay out of every cache, shared or the
+    browser's: any response rendered for a signed-in user (the header names them), and the
+    account and member areas for everyone. A view's own ``no-store`` header is kept.
+
+    Anonymous visitors' public pages keep their headers, and the public page cache
+    (platform_site/cache.py) keeps serving them.
+    """
+
+    private_paths = re.compile(r"^/[^/]+/(?:accounts|member)/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "no-store" not in response.get("Cache-Control", "") and self.is_private(request):
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    def is_private(self, request):
+        return bool(self.private_paths.match(request.path_info)) or request.user.is_authenticated
