@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,7 @@ from import_export.formats import base_formats
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
-from . import admin_review, freshness, members
+from . import admin_review, freshness, history, members, submissions, workflow
 from .models import (
     SDG,
     CooperationType,
@@ -18,7 +19,6 @@ from .models import (
     Membership,
     MembershipStatus,
     Project,
-    PublicationStatus,
     Sector,
     ServiceInstitution,
     Talent,
@@ -35,6 +35,21 @@ class SpreadsheetMixin(ImportExportMixin):
 
     def get_resource_classes(self, request):
         return [RESOURCES[self.model]]
+
+    def get_import_data_kwargs(self, **kwargs):
+        # A row that turned invalid between the preview and the confirmation (a record reviewed
+        # meanwhile) undoes the whole import, as the preview promised.
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                _("Nothing was imported: the records changed since the preview. Import again."),
+            )
+            opts = self.model._meta
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_import")
+        return super().process_result(result, request)
 
 
 @admin.register(Country)
@@ -59,33 +74,57 @@ class SDGAdmin(SpreadsheetMixin, TabbedTranslationAdmin):
     list_display_links = ["number", "name"]
 
 
-@admin.action(description=_("Publish selected records"), permissions=["review"])
-def publish(modeladmin, request, queryset):
-    _set_status(modeladmin, request, queryset, PublicationStatus.PUBLISHED)
-
-
-@admin.action(description=_("Archive selected records"), permissions=["change"])
-def archive(modeladmin, request, queryset):
-    _set_status(modeladmin, request, queryset, PublicationStatus.ARCHIVED)
-
-
-def _set_status(modeladmin, request, queryset, status):
-    # One record at a time so slugs, normalised amounts and search vectors stay consistent.
-    # Members' proposed changes go through the review screen, which writes them onto the original.
-    records = list(queryset.exclude(status=status).filter(draft_of__isnull=True))
-    for record in records:
-        record.status = status
-        record.save()
+def _apply_to_selected(modeladmin, request, queryset, name):
+    """Apply workflow action ``name`` to each selected record that allows it, exactly as the
+    review page would (a review note, the members' e-mails, what publication sets)."""
+    action = workflow.ACTIONS[name]
+    done = skipped = 0
+    for record in queryset.order_by("pk"):
+        if not action.applies_to(record):
+            skipped += 1
+            continue
+        try:
+            submissions.transition(record, name, request.user)
+        except submissions.WorkflowError:
+            skipped += 1
+        else:
+            done += 1
     modeladmin.message_user(
         request,
         ngettext(
-            "%(count)d record set to “%(status)s”.",
-            "%(count)d records set to “%(status)s”.",
-            len(records),
+            "%(action)s: %(count)d record done.",
+            "%(action)s: %(count)d records done.",
+            done,
         )
-        % {"count": len(records), "status": PublicationStatus(status).label},
-        messages.SUCCESS,
+        % {"action": action.label, "count": done},
+        messages.SUCCESS if done else messages.WARNING,
     )
+    if skipped:
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "%(count)d record was left as it was: its state does not allow it.",
+                "%(count)d records were left as they were: their state does not allow it.",
+                skipped,
+            )
+            % {"count": skipped},
+            messages.WARNING,
+        )
+
+
+@admin.action(description=_("Publish selected records"), permissions=["review"])
+def publish(modeladmin, request, queryset):
+    _apply_to_selected(modeladmin, request, queryset, "publish")
+
+
+@admin.action(description=_("Archive selected records"), permissions=["review"])
+def archive(modeladmin, request, queryset):
+    _apply_to_selected(modeladmin, request, queryset, "archive")
+
+
+@admin.action(description=_("Verify the selected enterprises"), permissions=["review"])
+def verify_enterprises(modeladmin, request, queryset):
+    _apply_to_selected(modeladmin, request, queryset, "verify")
 
 
 class FreshnessFilter(admin.SimpleListFilter):
@@ -118,8 +157,11 @@ class RecordAdmin(SpreadsheetMixin, VersionAdmin, TabbedTranslationAdmin):
     list_filter = ["status", FreshnessFilter, "country__brics_status", "sectors", "country"]
     list_select_related = ["country"]
     search_fields = ["title_en", "title_zh_hans", "title_ru", "title_pt_br", "title_hi", "slug"]
+    # The review's columns (workflow.REVIEW_STATE_FIELDS and _DATE_FIELDS) change only through
+    # its actions: the review page, the bulk actions, imports.
     readonly_fields = [
         "image_preview",
+        "status",
         "created_at",
         "updated_at",
         "published_at",
@@ -140,23 +182,16 @@ class RecordAdmin(SpreadsheetMixin, VersionAdmin, TabbedTranslationAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
-    # What only the review decides: editing them here would publish without a review.
-    review_fields = ("status",)
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if not self.has_review_permission(request, obj):
-            fields += [name for name in self.review_fields if name not in fields]
-        return fields
+    change_form_template = "admin/databases/record_change_form.html"
 
     def has_review_permission(self, request, obj=None):
-        """Reviewing (and publishing) is a permission of its own where members submit; for the
-        other databases, whoever may change a record may publish it."""
-        opts = self.model._meta
-        codename = f"review_{opts.model_name}"
-        if any(codename == name for name, _label in opts.permissions):
-            return request.user.has_perm(f"{opts.app_label}.{codename}")
-        return self.has_change_permission(request, obj)
+        """Publishing, archiving, verifying and reviewing submissions: a permission of its own."""
+        return workflow.may_review(request.user, self.model)
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        # The one place where django-reversion reverts, for History and Recover deleted alike.
+        history.keep_review_state(version.revision)
+        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
 
     def get_urls(self):
         opts = self.model._meta
@@ -173,7 +208,7 @@ class RecordAdmin(SpreadsheetMixin, VersionAdmin, TabbedTranslationAdmin):
 
     @admin.display(description=_("Review"))
     def review_link(self, record):
-        if record.status not in admin_review.UNDER_REVIEW:
+        if record.status not in workflow.UNDER_REVIEW:
             return ""
         opts = self.model._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[record.pk])
@@ -254,21 +289,10 @@ class TalentAdmin(RecordAdmin):
     filter_horizontal = ["sectors", "technology_fields", "languages"]
 
 
-@admin.action(description=_("Verify the selected enterprises"), permissions=["review"])
-def verify_enterprises(modeladmin, request, queryset):
-    count = members.verify_enterprises(queryset)
-    modeladmin.message_user(
-        request,
-        ngettext("%(count)d enterprise verified.", "%(count)d enterprises verified.", count)
-        % {"count": count},
-        messages.SUCCESS,
-    )
-
-
 @admin.register(Enterprise)
 class EnterpriseAdmin(RecordAdmin):
     actions = [*RecordAdmin.actions, verify_enterprises]
-    review_fields = (*RecordAdmin.review_fields, "verified")
+    readonly_fields = [*RecordAdmin.readonly_fields, "verified"]
     list_display = [
         *RecordAdmin.list_display[:3],
         "size",

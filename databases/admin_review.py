@@ -1,43 +1,31 @@
-"""The secretariat's review of members' submissions in the admin: a queue across the
-databases, and per submission a side-by-side view of what changed with the decisions.
+"""The secretariat's review in the admin: a queue of members' submissions across the databases,
+and per record a page with what changed side by side and the decisions its state allows
+(databases/workflow.py), for submissions and for any other record a reviewer publishes,
+archives or verifies.
 
-Reviewing takes the model's "review" permission (RecordAdmin.has_review_permission); the admin's
-staff check comes first.
+Reviewing takes the model's "review" permission (workflow.may_review); the admin's staff check
+comes first.
 """
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from databases import submissions
-from databases.models import PublicationStatus, ReviewNote
+from databases import submissions, workflow
+from databases.models import ReviewNote
 from databases.registry import DATABASES
 
-UNDER_REVIEW = [PublicationStatus.PENDING, PublicationStatus.IN_REVIEW]
 # The databases members submit to: what the queue lists.
 REVIEWED_KEYS = ("projects", "technologies", "talents", "enterprises")
 
 
 class DecisionForm(forms.Form):
-    ACTIONS = {
-        "start_review": _("Start the review"),
-        "publish": _("Publish"),
-        "request_changes": _("Request changes"),
-        "reject": _("Reject"),
-    }
-    DONE = {
-        "start_review": _("The review of “%(title)s” has started."),
-        "publish": _("“%(title)s” is published."),
-        "request_changes": _("Changes to “%(title)s” were requested."),
-        "reject": _("“%(title)s” was rejected."),
-    }
-    NEED_COMMENT = {"request_changes", "reject"}
-
-    action = forms.ChoiceField(choices=list(ACTIONS.items()))
+    action = forms.ChoiceField()
     comment = forms.CharField(
         label=_("Comment to the enterprise"),
         required=False,
@@ -46,9 +34,15 @@ class DecisionForm(forms.Form):
         help_text=_("Required to request changes or to reject: say what to change, or why."),
     )
 
+    def __init__(self, *args, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actions = {action.name: action for action in actions}
+        self.fields["action"].choices = [(name, a.label) for name, a in self.actions.items()]
+
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("action") in self.NEED_COMMENT and not cleaned.get("comment", "").strip():
+        action = self.actions.get(cleaned.get("action"))
+        if action and action.needs_comment and not cleaned.get("comment", "").strip():
             self.add_error("comment", _("Tell the enterprise what to change, or why."))
         return cleaned
 
@@ -60,10 +54,10 @@ def review_queue(request, site):
             continue
         model = database.model
         model_admin = site._registry.get(model)
-        if model_admin is None or not model_admin.has_review_permission(request):
+        if model_admin is None or not workflow.may_review(request.user, model):
             continue
         records = (
-            model.objects.filter(status__in=UNDER_REVIEW)
+            model.objects.filter(status__in=workflow.UNDER_REVIEW)
             .select_related("draft_of", "owner")
             .only("pk", "title", "status", "submitted_at", "draft_of__title", "owner__email")
             .order_by("submitted_at", "pk")
@@ -79,25 +73,33 @@ def review_queue(request, site):
 
 def review(request, model_admin, object_id):
     model = model_admin.model
-    record = get_object_or_404(
-        model.objects.select_related("draft_of"), pk=object_id, status__in=UNDER_REVIEW
-    )
-    if not model_admin.has_review_permission(request, record):
+    if not workflow.may_review(request.user, model):
         raise PermissionDenied
-    form = DecisionForm(request.POST or None)
+    if not (object_id.isascii() and object_id.isdecimal()) or len(object_id) > 18:
+        raise Http404
+    record = get_object_or_404(model.objects.select_related("draft_of"), pk=object_id)
+    actions = workflow.allowed_actions(record, workflow.REVIEWER, request.user)
+    form = DecisionForm(request.POST or None, actions=actions)
     if request.method == "POST" and form.is_valid():
-        action = form.cleaned_data["action"]
+        action = form.actions[form.cleaned_data["action"]]
+        opts = model._meta
+        # A submission's reviewer goes back to the queue; a curator to the record.
+        done_url = (
+            reverse("admin:review-queue")
+            if record.status in workflow.UNDER_REVIEW
+            else reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+        )
         try:
             result = submissions.transition(
-                record, action, request.user, form.cleaned_data["comment"].strip()
+                record, action.name, request.user, form.cleaned_data["comment"].strip()
             )
         except submissions.WorkflowError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, DecisionForm.DONE[action] % {"title": result.title})
-            if action == "start_review":
+            messages.success(request, action.done % {"title": result.title})
+            if action.name == "start_review":
                 return redirect(request.path)
-        return redirect(reverse("admin:review-queue"))
+        return redirect(done_url)
     notes = ReviewNote.objects.filter(
         content_type__app_label=model._meta.app_label,
         content_type__model=model._meta.model_name,
@@ -113,10 +115,6 @@ def review(request, model_admin, object_id):
         "notes": notes,
         "form": form,
         "opts": model._meta,
-        "actions": [
-            (value, label)
-            for value, label in DecisionForm.ACTIONS.items()
-            if value != "start_review" or record.status == PublicationStatus.PENDING
-        ],
+        "actions": actions,
     }
     return TemplateResponse(request, "admin/databases/review.html", context)

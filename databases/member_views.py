@@ -14,14 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from databases import members, submissions
+from databases import members, submissions, workflow
 from databases.forms import (
     NEW_RECORD_KINDS,
     SUBMISSION_FORMS,
     EnterpriseRegistrationForm,
     JoinRequestForm,
 )
-from databases.models import EDITABLE_STATUSES, Enterprise, PublicationStatus, ReviewNote
+from databases.models import Enterprise, PublicationStatus, ReviewNote
 from databases.registry import BY_KEY
 
 # The heading of the form for a new record of each kind.
@@ -186,7 +186,7 @@ def record_edit(request, kind, pk):
     database, record = _record(request, kind, pk)
     _require_editable(request, record)
     editing = submissions.pending_change(record) or record
-    if editing.status not in EDITABLE_STATUSES and editing.status != PublicationStatus.PUBLISHED:
+    if not workflow.allows(editing, "edit"):
         messages.info(request, _("This submission is being reviewed; you can edit it afterwards."))
         return redirect("databases:member-record", kind, record.pk)
     form_class = SUBMISSION_FORMS[kind]
@@ -238,7 +238,8 @@ def record_detail(request, kind, pk):
         content_type__model=type(record)._meta.model_name,
         object_id__in=[record.pk] + ([change.pk] if change else []),
     ).select_related("author")
-    can_edit = type(record).objects.editable_by(request.user).filter(pk=record.pk).exists()
+    editable = type(record).objects.editable_by(request.user).filter(pk=record.pk).exists()
+    actions = workflow.allowed_actions(current, workflow.MEMBER) if editable else []
     return render(
         request,
         "databases/member/record_detail.html",
@@ -249,9 +250,7 @@ def record_detail(request, kind, pk):
             "current": current,
             "notes": notes,
             "tracker": TRACKER,
-            "can_edit": can_edit
-            and current.status in (*EDITABLE_STATUSES, PublicationStatus.PUBLISHED),
-            "can_submit": can_edit and current.status in EDITABLE_STATUSES,
+            "actions": {action.name for action in actions},
             "gallery": submissions.images_of(current),
             "review_target_days": settings.REVIEW_TARGET_DAYS,
         },

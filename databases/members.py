@@ -99,10 +99,6 @@ def _tell_requester(membership):
     )
 
 
-def verify_enterprises(enterprises):
-    return enterprises.filter(verified=False).update(verified=True, verified_at=timezone.now())
-
-
 def joinable_enterprises(query, user):
     """Published enterprises whose name contains ``query``, without the user's own."""
     query = " ".join(query.split())[:100]

@@ -1,12 +1,13 @@
-"""Members' submissions and the secretariat's review: the workflow's states and its rules.
+"""Members' submissions and the secretariat's review: applying the workflow's actions
+(databases/workflow.py), working copies of published records, and saving members' forms.
 
 A record is edited in place until it is first published. After that a member's edits go to a
 *working copy* (a row of the same table with ``draft_of`` set and a non-public status), so the
 published version stays public, unchanged, until a reviewer publishes the change: then the copy's
 fields, relations and images are written onto the original and the copy is deleted.
 
-Every state change is a conditional update of one row (``filter(status__in=...).update()``),
-so two reviewers, or a double-clicked button, cannot both apply it.
+Every state change is checked and applied under a lock of the record's row, so two reviewers,
+or a double-clicked button, cannot both apply it.
 """
 
 import logging
@@ -16,6 +17,7 @@ import reversion
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -25,8 +27,8 @@ from modeltranslation import settings as mt_settings
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from databases import workflow
 from databases.models import (
-    EDITABLE_STATUSES,
     Membership,
     PublicationStatus,
     RecordImage,
@@ -40,18 +42,6 @@ from platform_site import mail
 logger = logging.getLogger(__name__)
 
 S = PublicationStatus
-UNDER_REVIEW = (S.PENDING, S.IN_REVIEW)
-
-# action -> (statuses it applies to, the status it sets, the step in the review history)
-TRANSITIONS = {
-    "submit": (EDITABLE_STATUSES, S.PENDING, ReviewStep.SUBMITTED),
-    "start_review": ((S.PENDING,), S.IN_REVIEW, ReviewStep.IN_REVIEW),
-    "request_changes": (UNDER_REVIEW, S.CHANGES_REQUESTED, ReviewStep.CHANGES_REQUESTED),
-    "reject": (UNDER_REVIEW, S.REJECTED, ReviewStep.REJECTED),
-    "publish": (UNDER_REVIEW, S.PUBLISHED, ReviewStep.PUBLISHED),
-}
-# The decisions the enterprise's members hear about by e-mail.
-NOTIFIED_STEPS = {ReviewStep.CHANGES_REQUESTED, ReviewStep.REJECTED, ReviewStep.PUBLISHED}
 
 # Columns a working copy never takes over from, or gives back to, its original.
 NOT_COPIED = {
@@ -176,41 +166,52 @@ def _apply_copy(copy):
     return original
 
 
-def transition(record, action, user, comment=""):
-    """Apply workflow ``action`` to ``record`` for ``user``; returns the record as it now is
-    (the original, when a proposed change was published). Raises WorkflowError when the record
-    has left the states the action applies to."""
-    sources, target, step = TRANSITIONS[action]
+def transition(record, name, user, comment=""):
+    """Apply workflow action ``name`` (databases/workflow.py) to ``record`` for ``user``; returns
+    the record as it now is (the original, when a proposed change was published).
+
+    The one way a record's publication status or an enterprise's verification changes. Raises
+    PermissionDenied when ``user`` may not take the action, WorkflowError when the record is no
+    longer in a state that allows it (someone acted first).
+    """
+    action = workflow.ACTIONS[name]
     model = type(record)
+    if action.step is None:
+        raise ValueError(f"{name} is not a change of state")
+    if not action.permitted(user, model):
+        raise PermissionDenied
     now = timezone.now()
-    values = {"status": target, "updated_at": now}
-    if action == "submit":
+    values = {"updated_at": now}
+    if action.target:
+        values["status"] = action.target
+    if name == "submit":
         values["submitted_at"] = now
-    if action == "publish" and not record.draft_of_id:
+    if name == "publish" and not record.draft_of_id:
         values["published_at"] = Coalesce("published_at", now)
         values["verified_at"] = now
         values.update(record.values_on_publication())
+    if name == "verify":
+        values.update(verified=True, verified_at=now)
     with transaction.atomic(), reversion.create_revision():
-        _describe_revision(user, ReviewStep(step).label)
-        if action == "publish" and record.draft_of_id:
-            # A proposed change is never published itself: it is locked, written onto its
-            # original and deleted.
-            copy = model.objects.select_for_update().filter(pk=record.pk, status__in=sources)
-            copy = copy.first()
-            if copy is None:
-                raise WorkflowError(_("This record has changed meanwhile; reload the page."))
-            ReviewNote.objects.create(record=copy, step=step, comment=comment, author=user)
-            record = _apply_copy(copy)
+        _describe_revision(user, ReviewStep(action.step).label)
+        # Under a lock, as the record is now: two reviewers, or a double-clicked button, cannot
+        # both apply an action.
+        locked = model.objects.select_for_update().filter(pk=record.pk).first()
+        if locked is None or not action.applies_to(locked):
+            raise WorkflowError(_("This record has changed meanwhile; reload the page."))
+        ReviewNote.objects.create(record=locked, step=action.step, comment=comment, author=user)
+        if name == "publish" and locked.draft_of_id:
+            # A proposed change is never published itself: it is written onto its original and
+            # deleted.
+            record = _apply_copy(locked)
         else:
-            if model.objects.filter(pk=record.pk, status__in=sources).update(**values) != 1:
-                raise WorkflowError(_("This record has changed meanwhile; reload the page."))
-            ReviewNote.objects.create(record=record, step=step, comment=comment, author=user)
+            model.objects.filter(pk=record.pk).update(**values)
             record = model.objects.get(pk=record.pk)
-            # A conditional update sends no save signal: add the new state to the history.
+            # An update sends no save signal: add the new state to the history.
             reversion.add_to_revision(record)
-        if step in NOTIFIED_STEPS:
-            notify_members(record, step, comment)
-        if step == ReviewStep.PUBLISHED:
+        if action.step in workflow.NOTIFIED_STEPS:
+            notify_members(record, action.step, comment)
+        if action.step == ReviewStep.PUBLISHED:
             record_published.send(sender=type(record), record=record)
     return record
 
@@ -294,7 +295,7 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
                 instance = working_copy(record, user)
                 # Under a lock, as it is now: another tab may have submitted it meanwhile.
                 locked = model.objects.select_for_update().get(pk=instance.pk)
-                if locked.status not in EDITABLE_STATUSES:
+                if not workflow.allows(locked, "edit"):
                     raise WorkflowError(
                         _("This submission is being reviewed; you can edit it afterwards.")
                     )

@@ -1,9 +1,9 @@
 """The secretariat's staff roles, as Django groups with only the permissions each needs.
 
 - Secretariat editor: keeps the site's content and the databases' records current, and brokers
-  the introductions (no deleting records, no publishing members' submissions, no accounts).
-- Reviewer: reviews and publishes members' submissions, verifies enterprises, decides
-  membership requests; reads the records but edits nothing else.
+  the introductions (no deleting records, no publishing, archiving or verifying, no accounts).
+- Reviewer: reviews members' submissions, publishes and archives records, verifies enterprises,
+  decides membership requests; reads the records but edits nothing else.
 - Administrator: everything of the platform's own apps (starting a matchmaking run included),
   the scheduled tasks, the log-in lock-outs, and staff accounts (but is not a superuser).
 
@@ -33,12 +33,7 @@ EDITOR = (
 )
 REVIEWER = (
     _perms("databases", RECORDS, ["view"])
-    | {
-        "databases.review_project",
-        "databases.review_technology",
-        "databases.review_enterprise",
-        "databases.review_talent",
-    }
+    | _perms("databases", RECORDS, ["review"])
     | _perms("databases", ["membership"], ["change", "view"])
     | _perms("databases", ["reviewnote"], ["view"])
 )

@@ -11,6 +11,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -56,9 +57,20 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password("correct horse battery staple")
 
 
-class SuperUserFactory(UserFactory):
-    username = factory.Sequence(lambda n: f"admin{n}")
+class StaffFactory(UserFactory):
+    """A secretariat account; ``role`` names one of the groups of platform_site/roles.py."""
+
+    username = factory.Sequence(lambda n: f"staff{n}")
     is_staff = True
+
+    @factory.post_generation
+    def role(user, create, extracted, **kwargs):
+        if create and extracted:
+            user.groups.add(Group.objects.get(name=extracted))
+
+
+class SuperUserFactory(StaffFactory):
+    username = factory.Sequence(lambda n: f"admin{n}")
     is_superuser = True
 
 

@@ -78,11 +78,11 @@ def test_publish_action_publishes_the_selected_records(admin, model):
     )
 
     assert response.status_code == 200
-    assert "2 records set to “Published”." in response.content.decode()
+    assert "Publish: 2 records done." in response.content.decode()
     for record in chosen:
         record.refresh_from_db()
         assert record.status == PublicationStatus.PUBLISHED
-        assert record.published_at is not None
+        assert record.published_at is not None and record.verified_at is not None
     untouched.refresh_from_db()
     assert untouched.status == PublicationStatus.PENDING
 
@@ -99,7 +99,7 @@ def test_archive_action_archives_the_selected_records(admin, model):
         follow=True,
     )
 
-    assert "1 record set to “Archived”." in response.content.decode()
+    assert "Archive: 1 record done." in response.content.decode()
     chosen.refresh_from_db()
     kept.refresh_from_db()
     assert chosen.status == PublicationStatus.ARCHIVED
@@ -114,7 +114,9 @@ def test_publish_action_skips_records_already_published(admin):
         {"action": "publish", "_selected_action": [published.pk]},
         follow=True,
     )
-    assert "0 records set to “Published”." in response.content.decode()
+    content = response.content.decode()
+    assert "Publish: 0 records done." in content
+    assert "1 record was left as it was: its state does not allow it." in content
     published.refresh_from_db()
     assert published.published_at == first_date
 
@@ -153,7 +155,7 @@ def test_changelist_search_of_taxonomies(admin):
     assert "CN" in [obj.iso2 for obj in response.context["cl"].result_list]
 
 
-def test_add_page_creates_a_technology(admin):
+def test_add_page_creates_a_draft_technology_whatever_the_status_posted(admin):
     response = admin.post(
         reverse("admin:databases_technology_add"),
         {
@@ -167,7 +169,8 @@ def test_add_page_creates_a_technology(admin):
     assert response.status_code == 302, response.context["adminform"].form.errors
     record = Technology.objects.get(title_en="Admin-made technology")
     assert record.slug == "admin-made-technology"
-    assert record.published_at is not None
+    # Publishing is the review's: the add form only drafts.
+    assert (record.status, record.published_at) == ("draft", None)
 
 
 @pytest.mark.parametrize("url", ["/admin/", "/admin/databases/technology/"])

@@ -5,7 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
@@ -23,6 +23,7 @@ from tests.factories import (
     MembershipFactory,
     ProjectFactory,
     SectorFactory,
+    StaffFactory,
     UserFactory,
 )
 from tests.utils import text
@@ -311,10 +312,7 @@ def test_csrf_is_enforced_on_submissions(member, project_data):
 
 
 def staff(role):
-    """A staff user in one of the roles the migration created."""
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
+    return StaffFactory(role=role)
 
 
 def reviewer():
@@ -402,9 +400,9 @@ def test_a_decision_applies_once_when_two_reviewers_act_together(member):
     project = own_project(member, status="pending")
     first = Project.objects.get(pk=project.pk)
     second = Project.objects.get(pk=project.pk)
-    submissions.transition(first, "publish", None)
+    submissions.transition(first, "publish", reviewer())
     with pytest.raises(submissions.WorkflowError):
-        submissions.transition(second, "reject", None, "too late")
+        submissions.transition(second, "reject", reviewer(), "too late")
     assert Project.objects.get().status == "published"
 
 
@@ -414,14 +412,29 @@ def test_a_proposed_change_can_never_be_published_itself(member):
         ProjectFactory(draft_of=project, status="published")
 
 
-def test_the_bulk_publish_action_leaves_proposed_changes_to_the_review(admin_client, member):
-    project = own_project(member, status="published")
+def test_the_bulk_publish_action_publishes_a_proposed_change_as_the_review_does(
+    admin_client, member
+):
+    project = own_project(member, status="published", title="Old title")
     change = submissions.working_copy(project, member.user)
-    Project.objects.filter(pk=change.pk).update(status="pending")
+    Project.objects.filter(pk=change.pk).update(status="pending", title_en="New title")
     admin_client.post(
         "/admin/databases/project/", {"action": "publish", "_selected_action": [change.pk]}
     )
-    assert Project.objects.get(pk=change.pk).status == "pending"
+    assert not Project.objects.filter(pk=change.pk).exists()
+    assert Project.objects.get(pk=project.pk).title == "New title"
+    assert ReviewNote.objects.filter(object_id=project.pk, step="published").exists()
+
+
+def test_the_bulk_publish_action_leaves_a_proposed_changes_draft_to_the_member(
+    admin_client, member
+):
+    project = own_project(member, status="published")
+    change = submissions.working_copy(project, member.user)
+    admin_client.post(
+        "/admin/databases/project/", {"action": "publish", "_selected_action": [change.pk]}
+    )
+    assert Project.objects.get(pk=change.pk).status == "draft"
 
 
 def test_the_review_queue_lists_pending_submissions(client, member):
@@ -433,7 +446,7 @@ def test_the_review_queue_lists_pending_submissions(client, member):
     assert "Waiting project" in content and "Unsent draft" not in content
     assert "Other" in content
     # Someone who may review projects only does not see the technologies.
-    projects_only = UserFactory(is_staff=True)
+    projects_only = StaffFactory()
     projects_only.user_permissions.add(Permission.objects.get(codename="review_project"))
     client.force_login(projects_only)
     content = text(client.get("/admin/review/"))
@@ -601,7 +614,7 @@ def test_the_public_page_shows_every_image_in_fitting_sizes(client, member, proj
         "/en/member/projects/new/",
         {**project_data, "images": [png("a.png"), png("b.png")], "submit": ""},
     )
-    project = submissions.transition(Project.objects.get(), "publish", None)
+    project = submissions.transition(Project.objects.get(), "publish", reviewer())
     client.logout()
     content = text(client.get(project.get_absolute_url()))
     assert f'srcset="{project.thumbnail.url} 640w, {project.image.url} 1600w"' in content
@@ -625,7 +638,7 @@ def test_removing_an_image_on_the_first_edit_of_a_published_project(client, memb
         "/en/member/projects/new/",
         {**project_data, "images": [png("a.png"), png("b.png")], "submit": ""},
     )
-    project = submissions.transition(Project.objects.get(), "publish", None)
+    project = submissions.transition(Project.objects.get(), "publish", reviewer())
     first, second = submissions.images_of(project)
     response = client.post(
         f"/en/member/projects/{project.pk}/edit/",
