@@ -1,6 +1,9 @@
 import re
 
+from django.conf import settings
 from django.http import QueryDict
+
+from platform_site import views
 
 
 class SecurityHeadersMiddleware:
@@ -68,3 +71,26 @@ class PrivatePagesMiddleware:
 
     def is_private(self, request):
         return bool(self.private_paths.match(request.path_info)) or request.user.is_authenticated
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a request body over MAX_REQUEST_BYTES before anything reads it (413).
+
+    Django reads a body only up to its Content-Length, so that header is what counts. A body
+    sent in chunks (Transfer-Encoding, its length unknown until it is read) is refused (411):
+    Django would read none of it, and browsers and the proxy in front send lengths.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "HTTP_TRANSFER_ENCODING" in request.META:
+            return views.length_required(request)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # what Django reads of such a body: nothing
+        if length > settings.MAX_REQUEST_BYTES:
+            return views.request_too_large(request)
+        return self.get_response(request)

@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CsrfViewMiddleware reads the form), and after
+    # LocaleMiddleware, so that its 413 page is in the URL's language.
+    "platform_site.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "platform_site.middleware.QueryControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -290,6 +293,12 @@ HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
 
 # Serves /bench/baseline, the trivial view the HTTP benchmark compares pages with.
 BENCHMARK_ENDPOINTS = env.bool("DJANGO_BENCHMARK_ENDPOINTS", default=False)
+
+# The largest request body accepted, refused from its Content-Length before it is read (a proxy
+# in front should refuse larger ones itself: client_max_body_size in deploy/nginx/).
+MAX_REQUEST_BYTES = env.int("DJANGO_MAX_REQUEST_BYTES", default=25 * 1024 * 1024)
+# Files in one request: a member's submission form sends at most 6 images and a PDF.
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # Seconds a public page is cached for visitors without a session (0 turns it off); any change
 # to a record or a taxonomy makes every cached page stale at once (platform_site/cache.py).

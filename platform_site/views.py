@@ -2,6 +2,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import TooManyFilesSent
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
@@ -95,7 +96,20 @@ def _error_page(template_name, status, context=None):
 
 
 def bad_request(request, exception):
+    if isinstance(exception, TooManyFilesSent):
+        return _error_page(
+            "400.html", 400, {"too_many_files": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
+        )
     return _error_page("400.html", 400)
+
+
+def request_too_large(request):
+    return _error_page("413.html", 413, {"limit": settings.MAX_REQUEST_BYTES})
+
+
+def length_required(request):
+    # Only clients that stream a body in chunks get here; no browser does.
+    return _error_page("400.html", 411)
 
 
 def permission_denied(request, exception):
