@@ -25,7 +25,8 @@ class MultipleImageInput(forms.ClearableFileInput):
 
 
 class MultipleImageField(forms.FileField):
-    """Several image files in one input, each checked and re-encoded by ``uploads.check_image``."""
+    """Several image files in one input, checked together and re-encoded by
+    ``uploads.check_images``."""
 
     widget = MultipleImageInput
 
@@ -40,16 +41,7 @@ class MultipleImageField(forms.FileField):
             raise ValidationError(
                 _("Upload at most %(limit)s images at a time."), params={"limit": MAX_IMAGES}
             )
-        processed, errors = [], []
-        for upload in files:
-            upload = super().clean(upload, initial)
-            try:
-                processed.append(uploads.check_image(upload))
-            except ValidationError as error:
-                errors.extend(f"{upload.name}: {message}" for message in error.messages)
-        if errors:
-            raise ValidationError(errors)
-        return processed
+        return uploads.check_images([super().clean(upload, initial) for upload in files])
 
 
 class SubmissionForm(forms.ModelForm):
