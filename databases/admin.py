@@ -9,6 +9,8 @@ from import_export.formats import base_formats
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from platform_site.admin_changelist import SafeDateHierarchyMixin
+
 from . import admin_review, freshness, history, members, submissions, workflow
 from .models import (
     SDG,
@@ -148,7 +150,7 @@ class FreshnessFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RecordAdmin(SpreadsheetMixin, VersionAdmin, TabbedTranslationAdmin):
+class RecordAdmin(SafeDateHierarchyMixin, SpreadsheetMixin, VersionAdmin, TabbedTranslationAdmin):
     """Records with their review, spreadsheet import and export, and a history of every
     change that staff can browse and revert (django-reversion)."""
 

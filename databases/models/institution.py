@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .records import Record
+from .records import FILE_INDEXES, Record
 
 
 class InstitutionType(models.TextChoices):
@@ -43,4 +43,5 @@ class ServiceInstitution(Record):
             ),
             # The institution-type facet.
             models.Index(fields=["status", "institution_type"], name="institution_status_type_idx"),
+            *FILE_INDEXES,
         ]

@@ -20,6 +20,10 @@ class RecordImage(AboutARecord):
         indexes = [
             # A record's gallery, in order, on its detail and edit pages.
             models.Index(fields=["content_type", "object_id", "position"], name="record_image_idx"),
+            # Which gallery images hold a stored file: the media view's access check
+            # (platform_site/media.py) and the deletion of unreferenced files (databases/files.py).
+            models.Index(fields=["image"], name="record_image_file_idx"),
+            models.Index(fields=["thumbnail"], name="record_image_thumbnail_idx"),
         ]
 
     def __str__(self):

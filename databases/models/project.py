@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from databases import currency
 
-from .records import Record, record_attachment_path
+from .records import ATTACHMENT_INDEX, Record, record_attachment_path
 
 
 class ProjectStage(models.TextChoices):
@@ -87,6 +87,7 @@ class Project(Record):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         permissions = [("review_project", _("Can review members' project submissions"))]
+        indexes = [*Record.Meta.indexes, ATTACHMENT_INDEX]
         # The "largest first" sorts have PostgreSQL-only indexes: see migration 0005.
         constraints = [
             *Record.Meta.constraints,

@@ -26,6 +26,15 @@ def record_image_path(record, filename):
     return f"records/{record._meta.model_name}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
+# Which rows hold a stored file: the media view's access check (platform_site/media.py) and
+# the deletion of files no row holds any more (databases/files.py) look names up here.
+FILE_INDEXES = [
+    models.Index(fields=["image"], name="%(class)s_image_idx"),
+    models.Index(fields=["thumbnail"], name="%(class)s_thumb_idx"),
+]
+ATTACHMENT_INDEX = models.Index(fields=["attachment"], name="%(class)s_attachment_idx")
+
+
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PENDING = "pending", _("Pending review")
@@ -179,6 +188,7 @@ class Record(models.Model):
                 fields=["status", "-published_at", "-id"],
                 name="%(class)s_status_pub_idx",
             ),
+            *FILE_INDEXES,
         ]
 
     def __str__(self):

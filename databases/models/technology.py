@@ -2,7 +2,7 @@ from django.core.validators import FileExtensionValidator, MaxValueValidator, Mi
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .records import Record, record_attachment_path
+from .records import ATTACHMENT_INDEX, Record, record_attachment_path
 
 
 class IPStatus(models.TextChoices):
@@ -68,6 +68,7 @@ class Technology(Record):
         verbose_name = _("technology")
         verbose_name_plural = _("technologies")
         permissions = [("review_technology", _("Can review members' technology submissions"))]
+        indexes = [*Record.Meta.indexes, ATTACHMENT_INDEX]
         constraints = [
             *Record.Meta.constraints,
             models.CheckConstraint(
