@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from platform_site.admin_changelist import SafeDateHierarchyMixin
+
 from .models import (
     CountryOverview,
     Event,
@@ -39,7 +41,7 @@ class CountryOverviewAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(MinisterialMeeting)
-class MinisterialMeetingAdmin(TabbedTranslationAdmin):
+class MinisterialMeetingAdmin(SafeDateHierarchyMixin, TabbedTranslationAdmin):
     list_display = ["series", "number", "date", "city", "country", "by_video", "outcome_document"]
     list_display_links = ["series", "number"]
     list_filter = ["series", "by_video", "country"]
@@ -51,7 +53,7 @@ class MinisterialMeetingAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(SafeDateHierarchyMixin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "start_date", "end_date", "online", "country", "published"]
     list_filter = ["kind", "published", "online", "country"]
     list_select_related = ["country"]
@@ -63,7 +65,7 @@ class EventAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(PolicyDocument)
-class PolicyDocumentAdmin(TabbedTranslationAdmin):
+class PolicyDocumentAdmin(SafeDateHierarchyMixin, TabbedTranslationAdmin):
     list_display = ["title", "country", "issuing_body", "issued_on", "published"]
     list_filter = ["published", "country"]
     list_select_related = ["country"]
@@ -86,7 +88,7 @@ class SiteSettingsAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ["created_at", "name", "organisation", "topic", "country", "status", "assignee"]
     list_display_links = ["created_at", "name"]
     list_filter = ["status", "topic", "language", "assignee", "country"]

@@ -7,8 +7,10 @@ message and an empty result, never a server error. Many-to-many facets filter th
 
 import django_filters as filters
 from django import forms
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, F, IntegerField, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelMultipleChoiceField
 
 from . import search, widgets
 from .choices import TaxonomyChoiceIterator
@@ -57,8 +59,43 @@ def exists_through(queryset, relation, lookup, values):
     )
 
 
+# No database column holds an integer beyond 64 bits, signed.
+INTEGER_RANGE = range(-(2**63), 2**63)
+
+
+def _beyond_64_bits(value):
+    try:
+        return int(value) not in INTEGER_RANGE
+    except (TypeError, ValueError):
+        return False  # not an integer at all: Django's own check reports it
+
+
+class TaxonChoiceField(ModelMultipleChoiceField):
+    """Taxa by key, where an integer key beyond 64 bits (an SDG number) is no choice.
+
+    Django checks each value against the key's type, then queries them all with ``__in``:
+    SQLite cannot bind such an integer (OverflowError, a server error) and PostgreSQL finds
+    nothing. Refused before the query, it is the same "not one of the available choices" on
+    every database, and the other filters still apply.
+    """
+
+    def _check_values(self, value):
+        key = self.queryset.model._meta.get_field(self.to_field_name)
+        if isinstance(key, IntegerField):
+            for item in value:
+                if _beyond_64_bits(item):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": item},
+                    )
+        return super()._check_values(value)
+
+
 class TaxonFilter(filters.ModelMultipleChoiceFilter):
     """A multi-valued facet on a taxonomy, addressed in URLs by its stable code."""
+
+    field_class = TaxonChoiceField
 
     def __init__(self, *args, relation, to_field_name="code", **kwargs):
         self.relation = relation

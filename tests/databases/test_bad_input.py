@@ -1,11 +1,13 @@
 """Hostile query strings and URLs on the public pages: a message or a 404, never a 500."""
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
-from databases.filters import FILTERSETS
-from databases.models import Technology
+from databases.filters import FILTERSETS, ProjectFilterSet
+from databases.models import Project, Technology
 from tests.factories import RECORD_FACTORIES, SectorFactory, TechnologyFactory, china, russia
 from tests.utils import DATABASE_KEYS, card_titles, list_url, text
 
@@ -76,6 +78,8 @@ WRONG_VALUES = [
     ("projects", "investment_max", "Infinity"),
     ("projects", "sdg", "99"),
     ("projects", "sdg", "abc"),
+    ("projects", "sdg", "9" * 40),
+    ("projects", "sdg", str(-(2**63) - 1)),
     ("projects", "stage", "dreaming"),
     ("projects", "cooperation", "nope"),
     ("projects", "field", "nope"),
@@ -114,6 +118,18 @@ def test_wrong_filter_value_is_reported_and_the_valid_filters_still_apply(
     for error in errors:
         assert f"{escape(form.fields[param].label)}: {escape(error)}</li>" in content
     assert card_titles(response) == ["Chinese solar record"]
+
+
+@pytest.mark.parametrize("number", [str(2**63), "9" * 40, str(-(2**63) - 1)])
+def test_an_integer_beyond_64_bits_is_refused_before_it_reaches_the_database(number):
+    # SQLite cannot bind it (a server error), PostgreSQL would look it up: neither may see it.
+    query = QueryDict(mutable=True)
+    query.setlist("sdg", ["7", number])
+    with CaptureQueriesContext(connection) as queries:
+        form = ProjectFilterSet(data=query, queryset=Project.objects.none()).form
+        errors = form.errors["sdg"]
+    assert errors == [f"Select a valid choice. {number} is not one of the available choices."]
+    assert not any(number in executed["sql"] for executed in queries.captured_queries)
 
 
 def test_chips_of_valid_filters_keep_their_names_beside_a_wrong_value(client):
