@@ -2,7 +2,9 @@ FROM python:3.13-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 COPY pyproject.toml README.md ./
-RUN pip install --no-cache-dir . && useradd --create-home platform
+# /media: the media volume's mount point, which a new volume copies with its owner.
+RUN pip install --no-cache-dir . && useradd --create-home platform \
+    && mkdir /media && chown platform /media
 COPY . .
 RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput
 USER platform

@@ -81,6 +81,11 @@ class RequestBodyLimitMiddleware:
     Django would read none of it, and browsers and the proxy in front send lengths.
     """
 
+    # What nginx (deploy/nginx/) sends, in a request without the body, when it refused a body
+    # over its own cap: the visitor then gets this page rather than nginx's. Anyone can send
+    # it, and gets the 413 page.
+    proxy_refused = "HTTP_X_REQUEST_TOO_LARGE"
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -91,6 +96,6 @@ class RequestBodyLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0  # what Django reads of such a body: nothing
-        if length > settings.MAX_REQUEST_BYTES:
+        if length > settings.MAX_REQUEST_BYTES or self.proxy_refused in request.META:
             return views.request_too_large(request)
         return self.get_response(request)

@@ -67,6 +67,13 @@ def test_a_claimed_length_over_the_cap_is_refused_before_the_body_is_read(client
     assert_error_page(response, 413, "What you sent is too large", language="pt-br")
 
 
+def test_a_body_refused_by_the_proxy_gets_the_413_page(client):
+    """nginx refuses a body over its cap and asks for the page without the body."""
+    response = client.get("/hi/contact/", HTTP_X_REQUEST_TOO_LARGE="1")
+
+    assert_error_page(response, 413, "What you sent is too large", language="hi")
+
+
 @override_settings(MAX_REQUEST_BYTES=1000)
 def test_a_body_at_the_cap_goes_through(client):
     body = urlencode({**INQUIRY, "message": ""})
