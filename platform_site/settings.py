@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Before staticfiles: runserver leaves static files to whitenoise, as in production. Django's
+    # own handler answered a path out of the static directories (/static/../x) with a 500.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
