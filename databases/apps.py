@@ -9,6 +9,7 @@ class DatabasesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from databases import files
         from platform_site.cache import bump_content_version
 
         # Any change to what the public pages show makes the cached pages and choices stale.
@@ -21,3 +22,5 @@ class DatabasesConfig(AppConfig):
                     sender=field.remote_field.through,
                     dispatch_uid=f"content-{field.remote_field.through}",
                 )
+        # Stored files follow the rows that hold their names.
+        files.connect()

@@ -28,6 +28,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from databases import workflow
+from databases.files import discard_media
 from databases.models import (
     Membership,
     PublicationStatus,
@@ -207,6 +208,8 @@ def transition(record, name, user, comment=""):
         else:
             model.objects.filter(pk=record.pk).update(**values)
             record = model.objects.get(pk=record.pk)
+            if name == "reject":
+                discard_media(record)
             # An update sends no save signal: add the new state to the history.
             reversion.add_to_revision(record)
         if action.step in workflow.NOTIFIED_STEPS:
