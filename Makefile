@@ -1,7 +1,7 @@
 # Green Industry Service Platform. `make run` serves it; `make test` tests it.
 VENV ?= .venv
 PY := $(VENV)/bin/python
-EMBEDDED := DJANGO_DEBUG=true
+EMBEDDED := DJANGO_DEBUG=true DJANGO_STAFF_MFA_REQUIRED=false
 RUN_PORT ?= 8000
 
 .PHONY: run test browser-deps lighthouse lint format check messages compilemessages bench bench-seed bench-databases bench-matchmaking clean

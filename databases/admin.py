@@ -1,3 +1,4 @@
+from allauth.account.decorators import reauthentication_required
 from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -37,6 +38,13 @@ class SpreadsheetMixin(ImportExportMixin):
 
     def get_resource_classes(self, request):
         return [RESOURCES[self.model]]
+
+    # An import changes many records at once: the password or second factor is asked again.
+    def import_action(self, request, **kwargs):
+        return reauthentication_required(super().import_action)(request, **kwargs)
+
+    def process_import(self, request, **kwargs):
+        return reauthentication_required(super().process_import)(request, **kwargs)
 
     def get_import_data_kwargs(self, **kwargs):
         # A row that turned invalid between the preview and the confirmation (a record reviewed

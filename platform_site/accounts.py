@@ -4,6 +4,8 @@ keeps each member's language, and the username django-axes counts failures for."
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -61,8 +63,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 def axes_username(request, credentials):
-    """The log-in name django-axes counts failures for: allauth posts it as ``login``, the
-    admin as ``username``; e-mail addresses are compared case-insensitively."""
+    """The account django-axes counts failed log-ins for, whatever form of its name was typed
+    (its e-mail address or its username, in any case): the account's e-mail address, or the
+    name as typed, in lower case, when no account has it."""
     credentials = credentials or {}
     name = (
         credentials.get("email")
@@ -71,4 +74,16 @@ def axes_username(request, credentials):
         or request.POST.get("username")
         or ""
     )
-    return name.strip().lower()
+    name = name.strip().lower()
+    # axes asks several times per request: look the account up once.
+    memo = request.__dict__.setdefault("_axes_accounts", {})
+    if name and name not in memo:
+        account = (
+            get_user_model()
+            .objects.filter(Q(email__iexact=name) | Q(username__iexact=name))
+            .order_by("pk")
+            .values_list("email", "username")
+            .first()
+        )
+        memo[name] = (account[0] or account[1]).lower() if account else name
+    return memo.get(name, name)

@@ -1,5 +1,6 @@
 """The back office: the admin site with the review queue, and the site-wide models."""
 
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,11 @@ class PlatformAdminSite(admin.AdminSite):
     site_header = _("Green Industry Service Platform")
     site_title = _("Green Industry Service Platform")
     index_title = _("Back office")
+
+    def login(self, request, extra_context=None):
+        """Staff sign in on the site's log-in page, which asks for the second factor and counts
+        failed attempts per account; the admin's own form never checks a password."""
+        return secure_admin_login(super().login)(request, extra_context)
 
     def get_urls(self):
         from databases.admin_review import review_queue

@@ -17,9 +17,13 @@ class PlatformAdminConfig(admin_apps.AdminConfig):
         super().ready()
         from django.contrib import admin
         from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
 
-        from platform_site.user_admin import StaffUserAdmin
+        from platform_site.user_admin import RoleAdmin, StaffUserAdmin
 
-        # Django's user admin, registered by the auth app, with the Administrator role's limits.
+        # Django's user and group admins, registered by the auth app, with the Administrator
+        # role's limits.
         admin.site.unregister(get_user_model())
         admin.site.register(get_user_model(), StaffUserAdmin)
+        admin.site.unregister(Group)
+        admin.site.register(Group, RoleAdmin)

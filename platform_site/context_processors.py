@@ -34,6 +34,7 @@ def site(request):
         "language_alternates": alternates,
         "default_alternate_url": translate_url(path, settings.LANGUAGE_CODE),
         "site_origin": site_origin(request),
+        "staff_mfa_required": settings.STAFF_MFA_REQUIRED,
         **site_chrome(current),
     }
 

@@ -1,7 +1,13 @@
 import re
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import QueryDict
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from platform_site import views
 
@@ -65,11 +71,15 @@ class PrivatePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if "no-store" not in response.get("Cache-Control", "") and self.is_private(request):
+        cache_control = response.get("Cache-Control", "")
+        if "no-store" not in cache_control and self.is_private(request, cache_control):
             response["Cache-Control"] = "private, no-store"
         return response
 
-    def is_private(self, request):
+    def is_private(self, request, cache_control):
+        # The media view says itself which files are the same for everyone (platform_site/media.py).
+        if cache_control.startswith("public") and request.path_info.startswith(settings.MEDIA_URL):
+            return False
         return bool(self.private_paths.match(request.path_info)) or request.user.is_authenticated
 
 
@@ -98,4 +108,39 @@ class RequestBodyLimitMiddleware:
             length = 0  # what Django reads of such a body: nothing
         if length > settings.MAX_REQUEST_BYTES or self.proxy_refused in request.META:
             return views.request_too_large(request)
+        return self.get_response(request)
+
+
+class StaffSecondFactorMiddleware:
+    """The admin opens only for staff who signed in with a second factor (STAFF_MFA_REQUIRED).
+
+    Staff without one are sent to enrol (an authenticator app, or a security key or passkey);
+    staff whose session was not confirmed with theirs are asked for it. Both pages come back to
+    the admin page that was asked for.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            settings.STAFF_MFA_REQUIRED
+            and user.is_authenticated
+            and user.is_staff
+            and request.path.startswith(reverse("admin:index"))
+        ):
+            from allauth.account.authentication import get_authentication_records
+            from allauth.mfa.utils import is_mfa_enabled
+
+            query = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+            if not is_mfa_enabled(user):
+                messages.warning(
+                    request,
+                    _("Staff accounts need a second factor: set one up to open the back office."),
+                )
+                return redirect(f"{reverse('mfa_index')}?{query}")
+            records = get_authentication_records(request, user)
+            if not any(record.get("method") == "mfa" for record in records):
+                return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
         return self.get_response(request)

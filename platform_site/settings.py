@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "reversion",
     "import_export",
     "platform_site",
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "platform_site.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After AccountMiddleware: it sends staff to allauth's pages to enrol or confirm a factor.
+    "platform_site.middleware.StaffSecondFactorMiddleware",
     # Last: it turns a locked-out log-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -173,8 +176,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_RATE_LIMITS = {
     "signup": "5/h/ip",
     "login": "30/m/ip",
-    # Per address only: django-axes locks a username out after 5 failures (below).
-    "login_failed": "20/m/ip",
+    # Per client address; django-axes locks an account out after 5 failures (below).
+    "login_failed": "20/m/ip,100/h/ip",
     "reset_password": "5/h/ip,3/h/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
@@ -182,12 +185,30 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
 }
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Members hear of every change to their password, e-mail addresses and second factors.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Imports, history reverts, recoveries and changes to accounts and roles ask for the password or
+# a second factor again when the last confirmation is older than this (seconds).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env.int("DJANGO_REAUTHENTICATION_SECONDS", default=300)
 
-# Brute-force protection of every log-in, the admin's included (django-axes): 5 failures from
-# one address for one username lock that pair out for 15 minutes, never for good.
+# Second factors (django-allauth's MFA): authenticator apps (TOTP) with recovery codes, and
+# security keys or passkeys (WebAuthn). Every account that can open the admin must have one
+# before the admin opens, unless DJANGO_STAFF_MFA_REQUIRED is off (only `make run` turns it off).
+STAFF_MFA_REQUIRED = env.bool("DJANGO_STAFF_MFA_REQUIRED", default=True)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Green Industry Service Platform"
+# Browsers offer WebAuthn on HTTPS and on localhost; development serves plain HTTP.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+
+# Brute-force protection of every log-in (django-axes; the admin signs in through the same
+# page): 5 failures for one account, whatever form of its name was typed, lock it out for 15
+# minutes, never for good. Failures per client address are limited too (login_failed above).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes warns that it then counts no address: allauth's login_failed limit (above) does, so that
+# one careless colleague behind the same address does not lock out the whole office.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "platform_site.accounts.axes_username"
 AXES_CLIENT_IP_CALLABLE = "platform_site.client_ip.client_ip"
@@ -225,7 +246,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 
-# S3-compatible media storage when a bucket is configured; local files otherwise.
+# Every file under MEDIA_URL goes through the media view, which checks who may see it. Behind
+# nginx, it then hands the sending to nginx's internal location with this prefix (e.g.
+# /_protected_media/); empty, the view sends the file itself.
+MEDIA_ACCEL_REDIRECT = env.str("MEDIA_ACCEL_REDIRECT", default="")
+if MEDIA_ACCEL_REDIRECT:
+    MEDIA_ACCEL_REDIRECT = MEDIA_ACCEL_REDIRECT.rstrip("/") + "/"
+
+# S3-compatible media storage when a bucket is configured; local files otherwise. The bucket is
+# private: the media view sends those who may see a file to a link that expires.
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -237,15 +266,16 @@ STORAGES = {
 }
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "platform_site.storage.PrivateS3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
             "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
             "file_overwrite": False,
             "default_acl": None,
-            "querystring_auth": False,
+            "querystring_auth": True,
+            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+            "signature_version": "s3v4",
         },
     }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0

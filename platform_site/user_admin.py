@@ -1,10 +1,29 @@
-"""The user admin as the Administrator role may use it (registered in PlatformAdminConfig.ready:
-importing Django's user admin registers it, which the admin site module must not do)."""
+"""The user and group admins as the Administrator role may use them (registered in
+PlatformAdminConfig.ready: importing Django's user admin registers it, which the admin site
+module must not do). Changing an account or a role asks for the password or second factor again.
+"""
 
-from django.contrib.auth.admin import UserAdmin
+from allauth.account.decorators import reauthentication_required
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 
 
-class StaffUserAdmin(UserAdmin):
+class ReauthenticatedChanges:
+    """Adding, changing and deleting take a recent confirmation of the password or a second
+    factor; allauth asks for it and then resumes the request."""
+
+    def changeform_view(self, request, *args, **kwargs):
+        return reauthentication_required(super().changeform_view)(request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        return reauthentication_required(super().delete_view)(request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        # Its POST runs the bulk actions (deleting accounts, for one).
+        view = reauthentication_required(super().changelist_view, allow_get=True)
+        return view(request, *args, **kwargs)
+
+
+class StaffUserAdmin(ReauthenticatedChanges, UserAdmin):
     """Accounts as the Administrator role may manage them: staff roles (groups) yes, but no
     superuser rights or single permissions, and superusers' accounts stay out of reach."""
 
@@ -17,3 +36,10 @@ class StaffUserAdmin(UserAdmin):
         if not request.user.is_superuser:
             fields += ["is_superuser", "user_permissions"]
         return fields
+
+    def user_change_password(self, request, *args, **kwargs):
+        return reauthentication_required(super().user_change_password)(request, *args, **kwargs)
+
+
+class RoleAdmin(ReauthenticatedChanges, GroupAdmin):
+    """The staff roles (groups); platform_site/roles.py keeps their permissions in step."""

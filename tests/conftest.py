@@ -45,3 +45,18 @@ def pytest_collection_modifyitems(items):
         )
 
     items.sort(key=transactional)
+
+
+@pytest.fixture
+def admin_user(db):
+    from tests.factories import SuperUserFactory
+
+    return SuperUserFactory()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, signed in as the log-in page would with a second factor."""
+    from tests.utils import sign_in_staff
+
+    return sign_in_staff(client, admin_user)

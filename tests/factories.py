@@ -10,6 +10,7 @@ Many-to-many relations are set with keyword arguments, e.g.
 import datetime
 
 import factory
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -57,8 +58,13 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password("correct horse battery staple")
 
 
+# The authenticator app's secret of every staff account the factories make (tests.utils.totp).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
 class StaffFactory(UserFactory):
-    """A secretariat account; ``role`` names one of the groups of platform_site/roles.py."""
+    """A secretariat account with an authenticator app as its second factor; ``role`` names
+    one of the groups of platform_site/roles.py. ``second_factor=False`` leaves it without."""
 
     username = factory.Sequence(lambda n: f"staff{n}")
     is_staff = True
@@ -67,6 +73,11 @@ class StaffFactory(UserFactory):
     def role(user, create, extracted, **kwargs):
         if create and extracted:
             user.groups.add(Group.objects.get(name=extracted))
+
+    @factory.post_generation
+    def second_factor(user, create, extracted, **kwargs):
+        if create and extracted is not False:
+            TOTP.activate(user, TOTP_SECRET)
 
 
 class SuperUserFactory(StaffFactory):

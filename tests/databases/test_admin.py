@@ -15,6 +15,7 @@ from tests.factories import (
     UserFactory,
     china,
 )
+from tests.utils import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ RECORD_MODELS = ["technology", "project", "talent", "enterprise", "serviceinstit
 
 @pytest.fixture
 def admin(client):
-    client.force_login(SuperUserFactory())
+    sign_in_staff(client, SuperUserFactory())
     return client
 
 

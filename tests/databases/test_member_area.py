@@ -26,7 +26,7 @@ from tests.factories import (
     StaffFactory,
     UserFactory,
 )
-from tests.utils import text
+from tests.utils import sign_in_staff, text
 
 pytestmark = pytest.mark.django_db
 
@@ -324,7 +324,7 @@ def test_publishing_a_project_emails_the_members_in_their_language(
 ):
     Profile.objects.create(user=member.user, language="pt-br")
     project = own_project(member, status="pending", title="Usina solar")
-    client.force_login(reviewer())
+    sign_in_staff(client, reviewer())
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/admin/databases/project/{project.pk}/review/", {"action": "publish", "comment": ""}
@@ -343,7 +343,7 @@ def test_requesting_changes_needs_a_comment_which_the_member_sees(
     client, member, django_capture_on_commit_callbacks
 ):
     project = own_project(member, status="pending")
-    client.force_login(reviewer())
+    sign_in_staff(client, reviewer())
     url = f"/admin/databases/project/{project.pk}/review/"
     refused = client.post(url, {"action": "request_changes", "comment": " "})
     assert refused.status_code == 200
@@ -361,7 +361,7 @@ def test_requesting_changes_needs_a_comment_which_the_member_sees(
 def test_staff_without_the_change_permission_cannot_review(client, member):
     project = own_project(member, status="pending")
     staff = UserFactory(is_staff=True)
-    client.force_login(staff)
+    sign_in_staff(client, staff)
     response = client.post(f"/admin/databases/project/{project.pk}/review/", {"action": "publish"})
     assert response.status_code in (302, 403)
     assert Project.objects.get().status == "pending"
@@ -383,7 +383,7 @@ def test_editing_a_published_project_keeps_it_public_until_approved(
     assert "Floating solar plant" in text(public) and "phase 2" not in text(public)
     assert "phase 2" not in text(client.get("/en/projects/"))
 
-    client.force_login(reviewer())
+    sign_in_staff(client, reviewer())
     review = client.get(f"/admin/databases/project/{change.pk}/review/")
     assert review.status_code == 200
     assert re.search(r'class="changed".*phase 2', text(review), re.S)
@@ -441,14 +441,14 @@ def test_the_review_queue_lists_pending_submissions(client, member):
     own_project(member, status="pending", title="Waiting project")
     own_project(member, status="draft", title="Unsent draft")
     Technology.objects.create(title="Other", trl=3, status="pending")
-    client.force_login(reviewer())
+    sign_in_staff(client, reviewer())
     content = text(client.get("/admin/review/"))
     assert "Waiting project" in content and "Unsent draft" not in content
     assert "Other" in content
     # Someone who may review projects only does not see the technologies.
     projects_only = StaffFactory()
     projects_only.user_permissions.add(Permission.objects.get(codename="review_project"))
-    client.force_login(projects_only)
+    sign_in_staff(client, projects_only)
     content = text(client.get("/admin/review/"))
     assert "Waiting project" in content and "Other" not in content
 
@@ -555,7 +555,7 @@ def test_an_administrator_updates_the_enterprise_profile_through_the_review(
     change = Enterprise.objects.get(draft_of=enterprise)
     assert change.status == "pending"
     assert "Solar EPC" not in text(client.get(enterprise.get_absolute_url()))
-    client.force_login(reviewer())
+    sign_in_staff(client, reviewer())
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/databases/enterprise/{change.pk}/review/", {"action": "publish"})
     enterprise.refresh_from_db()
@@ -588,7 +588,7 @@ def test_publishing_a_registered_enterprise_verifies_it(client, django_capture_o
         "/en/member/enterprise/new/", {"title": "Sol Verde Ltda", "country": CountryFactory().pk}
     )
     enterprise = Enterprise.objects.get()
-    client.force_login(reviewer())
+    sign_in_staff(client, reviewer())
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/databases/enterprise/{enterprise.pk}/review/", {"action": "publish"})
     enterprise.refresh_from_db()
@@ -679,10 +679,10 @@ def test_saving_a_submission_that_went_to_review_meanwhile_is_refused(client, me
 
 def test_an_editor_cannot_publish_through_the_change_form(client, member):
     project = own_project(member, status="pending")
-    client.force_login(staff("Secretariat editor"))
+    sign_in_staff(client, staff("Secretariat editor"))
     form = text(client.get(f"/admin/databases/project/{project.pk}/change/"))
     assert 'name="status"' not in form
-    client.force_login(staff("Secretariat editor"))
+    sign_in_staff(client, staff("Secretariat editor"))
     enterprise_form = text(
         client.get(f"/admin/databases/enterprise/{member.enterprise.pk}/change/")
     )

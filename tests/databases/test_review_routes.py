@@ -24,26 +24,26 @@ from tests.factories import (
     ServiceInstitutionFactory,
     StaffFactory,
 )
-from tests.utils import text
+from tests.utils import sign_in_staff, text
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor(client):
-    client.force_login(StaffFactory(role="Secretariat editor"))
+    sign_in_staff(client, StaffFactory(role="Secretariat editor"))
     return client
 
 
 @pytest.fixture
 def administrator(client):
-    client.force_login(StaffFactory(role="Administrator"))
+    sign_in_staff(client, StaffFactory(role="Administrator"))
     return client
 
 
 @pytest.fixture
 def reviewer(client):
-    client.force_login(StaffFactory(role="Reviewer"))
+    sign_in_staff(client, StaffFactory(role="Reviewer"))
     return client
 
 
@@ -214,10 +214,10 @@ def test_a_reviewer_publishes_service_institutions_and_an_editor_does_not(client
     institution = ServiceInstitutionFactory(status="draft")
     changelist = reverse("admin:databases_serviceinstitution_changelist")
     data = {"action": "publish", "_selected_action": [institution.pk]}
-    client.force_login(StaffFactory(role="Secretariat editor"))
+    sign_in_staff(client, StaffFactory(role="Secretariat editor"))
     client.post(changelist, data)
     assert type(institution).objects.get().status == "draft"
-    client.force_login(StaffFactory(role="Reviewer"))
+    sign_in_staff(client, StaffFactory(role="Reviewer"))
     client.post(changelist, data)
     assert type(institution).objects.get().status == "published"
 
@@ -227,7 +227,7 @@ def test_a_reviewer_publishes_service_institutions_and_an_editor_does_not(client
 
 @pytest.mark.parametrize("role", ["Secretariat editor", "Administrator"])
 def test_the_change_form_never_changes_the_status_or_verification(client, role):
-    client.force_login(StaffFactory(role=role))
+    sign_in_staff(client, StaffFactory(role=role))
     enterprise = EnterpriseFactory(status="draft", verified=False, title="Sertão Solar")
     url = reverse("admin:databases_enterprise_change", args=[enterprise.pk])
     data = _form_data(client, url)
@@ -400,7 +400,7 @@ def test_a_revert_restores_the_content_but_not_the_status(client, role):
         for version in Version.objects.get_for_object(project)
         if version.field_dict["status"] == "published"
     )
-    client.force_login(StaffFactory(role=role))
+    sign_in_staff(client, StaffFactory(role=role))
     url = f"/admin/databases/project/{project.pk}/history/{published_version.pk}/"
     preview_page = text(client.get(url))
     assert "Archived" in preview_page
@@ -420,7 +420,7 @@ def test_reverting_a_revision_of_several_records_publishes_none_of_them(client):
             project.save()
     for project in projects:
         submissions.transition(project, "archive", reviewer_user)
-    client.force_login(StaffFactory(role="Administrator"))
+    sign_in_staff(client, StaffFactory(role="Administrator"))
     version = Version.objects.get_for_object(projects[0]).filter(
         revision__version__object_id=str(projects[1].pk)
     )[0]
@@ -439,7 +439,7 @@ def test_a_recovered_record_comes_back_unpublished(client, role):
         project.save()
     slug = project.slug
     project.delete()
-    client.force_login(StaffFactory(role=role))
+    sign_in_staff(client, StaffFactory(role=role))
     version = Version.objects.get_deleted(Project).get()
     url = f"/admin/databases/project/recover/{version.pk}/"
     data = _form_data(client, url)

@@ -11,8 +11,8 @@ from reversion.models import Version
 from databases import submissions
 from databases.models import Project, Sector
 from databases.resources import RESOURCES
-from tests.factories import MembershipFactory, ProjectFactory, SectorFactory, brazil
-from tests.utils import text
+from tests.factories import MembershipFactory, ProjectFactory, SectorFactory, StaffFactory, brazil
+from tests.utils import sign_in_staff, text
 
 pytestmark = pytest.mark.django_db
 
@@ -112,13 +112,7 @@ def test_the_admin_imports_a_valid_sheet_after_its_preview(admin_client):
 
 
 def test_a_reviewer_cannot_import(client):
-    from django.contrib.auth.models import Group
-
-    from tests.factories import UserFactory
-
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="Reviewer"))
-    client.force_login(user)
+    sign_in_staff(client, StaffFactory(role="Reviewer"))
     assert client.get("/admin/databases/project/import/").status_code == 403
 
 

@@ -2,7 +2,6 @@
 the staff's side in the admin."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from cms.models import SiteSettings
@@ -14,10 +13,10 @@ from tests.factories import (
     MembershipFactory,
     ProjectFactory,
     SectorFactory,
-    UserFactory,
+    StaffFactory,
     brazil,
 )
-from tests.utils import text
+from tests.utils import sign_in_staff, text
 
 pytestmark = pytest.mark.django_db
 
@@ -127,9 +126,8 @@ def test_an_introduction_from_request_to_outcome(client, pair, django_capture_on
     assert {m.to[0] for m in mail.outbox} == {"secretariat@example.org", pair["owner"].user.email}
 
     # Staff forward it to the enterprise's members.
-    staff = UserFactory(is_staff=True)
-    staff.groups.add(Group.objects.get(name="Secretariat editor"))
-    client.force_login(staff)
+    staff = StaffFactory(role="Secretariat editor")
+    sign_in_staff(client, staff)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
@@ -176,7 +174,7 @@ def test_an_introduction_from_request_to_outcome(client, pair, django_capture_on
     assert "Agreement signed" in text(client.get("/en/member/"))
 
     # Staff see the impact per run, country and sector.
-    client.force_login(staff)
+    sign_in_staff(client, staff)
     impact = text(client.get("/admin/matchmaking/introduction/impact/"))
     assert "2,500,000" in impact and "12,000" in impact and "Brazil" in impact
 
@@ -212,9 +210,8 @@ def test_an_outcome_needs_an_accepted_introduction(client, pair):
 
 
 def test_staff_browse_runs_and_start_one(client, pair, django_capture_on_commit_callbacks):
-    admin = UserFactory(is_staff=True)
-    admin.groups.add(Group.objects.get(name="Administrator"))
-    client.force_login(admin)
+    admin = StaffFactory(role="Administrator")
+    sign_in_staff(client, admin)
     listing = text(client.get("/admin/matchmaking/matchrun/"))
     assert "Start a run now" in listing
     with django_capture_on_commit_callbacks(execute=True):
@@ -226,9 +223,8 @@ def test_staff_browse_runs_and_start_one(client, pair, django_capture_on_commit_
 
 
 def test_an_editor_cannot_start_a_run(client, pair, django_capture_on_commit_callbacks):
-    editor = UserFactory(is_staff=True)
-    editor.groups.add(Group.objects.get(name="Secretariat editor"))
-    client.force_login(editor)
+    editor = StaffFactory(role="Secretariat editor")
+    sign_in_staff(client, editor)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/admin/matchmaking/matchrun/start/")
     assert MatchRun.objects.count() == 1

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.core.mail.backends.locmem import EmailBackend
+from django.db.models import F
 
 from platform_site.models import OutgoingEmail, Profile
 from platform_site.tasks import send_email
@@ -130,38 +131,49 @@ def test_a_weak_password_is_refused_and_the_form_keeps_the_address(
     assert not get_user_model().objects.exists()
 
 
-def test_five_failed_log_ins_lock_the_address_and_username_for_fifteen_minutes(client):
+def test_five_failed_log_ins_lock_the_account_out_for_fifteen_minutes(client):
     verified_user()
-    for _ in range(4):
-        assert log_in(client, password="wrong password").status_code == 200
+    # Failures count for the account whatever form of its name is typed.
+    for name in ["ana@example.org", "ANA@example.org", "Ana@Example.ORG", "ana@example.org"]:
+        assert log_in(client, email=name, password="wrong password").status_code == 200
     # The fifth failure locks out, and so the right password is refused too.
     assert log_in(client, password="wrong password").status_code == 429
     locked = log_in(client)
     assert locked.status_code == 429
     assert "Too many failed sign-in attempts" in text(locked)
     assert client.get("/en/member/").status_code == 302
+    assert set(AccessAttempt.objects.values_list("username", flat=True)) == {"ana@example.org"}
 
-    # Another address, or another username from this one, is not locked out.
-    assert log_in(client, REMOTE_ADDR="203.0.113.7").status_code == 302
+    # From another address too: the count is the account's.
+    assert log_in(client, REMOTE_ADDR="203.0.113.7").status_code == 429
+    # Another account is not locked out.
+    verified_user("bruno@example.org")
+    assert log_in(client, email="bruno@example.org").status_code == 302
     client.logout()
 
     # The lock-out ends by itself after the cool-off, never for good.
-    AccessAttempt.objects.update(
-        attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=16)
-    )
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(minutes=16))
     assert log_in(client).status_code == 302
 
 
-def test_the_admin_log_in_is_protected_too(client):
+def test_failed_log_ins_are_limited_per_address_too(client):
+    verified_user()
+    for number in range(20):
+        log_in(client, email=f"guess{number}@example.org", password="wrong")
+    refused = log_in(client, email="another@example.org", password="wrong")
+    assert "Too many failed login attempts" in text(refused)
+    # Another address may still sign in.
+    assert log_in(client, REMOTE_ADDR="203.0.113.9").status_code == 302
+
+
+def test_the_admin_signs_in_on_the_sites_log_in_page_only(client):
     UserFactory(username="staff", email="staff@example.org", is_staff=True)
-    assert (
-        client.post("/admin/login/", {"username": "staff", "password": PASSWORD}).status_code == 302
-    )
-    client.logout()
-    for _ in range(5):
-        client.post("/admin/login/", {"username": "staff", "password": "wrong"})
     response = client.post("/admin/login/", {"username": "staff", "password": PASSWORD})
-    assert response.status_code == 429
+    # The admin's own form checks no password: it sends staff to the log-in page.
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/?next=")
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302
 
 
 def test_sign_up_is_rate_limited_with_a_readable_page(client, django_capture_on_commit_callbacks):

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from tests.factories import SuperUserFactory
+from tests.utils import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_the_date_hierarchies_under_test():
 @pytest.mark.parametrize(("label", "model_admin"), HIERARCHIES, ids=[h[0] for h in HIERARCHIES])
 @pytest.mark.parametrize("date", IMPOSSIBLE, ids=lambda date: "-".join(date.values())[:30])
 def test_an_impossible_date_redirects_like_any_bad_lookup(client, label, model_admin, date):
-    client.force_login(SuperUserFactory())
+    sign_in_staff(client, SuperUserFactory())
     opts = model_admin.model._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     query = {f"{model_admin.date_hierarchy}__{part}": value for part, value in date.items()}
@@ -51,7 +52,7 @@ def test_an_impossible_date_redirects_like_any_bad_lookup(client, label, model_a
 
 @pytest.mark.parametrize(("label", "model_admin"), HIERARCHIES, ids=[h[0] for h in HIERARCHIES])
 def test_a_possible_date_still_filters(client, label, model_admin):
-    client.force_login(SuperUserFactory())
+    sign_in_staff(client, SuperUserFactory())
     opts = model_admin.model._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     field = model_admin.date_hierarchy

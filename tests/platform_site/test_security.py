@@ -21,6 +21,7 @@ from django.utils import translation
 
 from platform_site import urls as site_urls
 from tests.factories import SuperUserFactory, TechnologyFactory
+from tests.utils import sign_in_staff
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -257,13 +258,16 @@ def test_production_redirects_to_https_and_sends_hsts(client, db):
 
 @override_settings(**PRODUCTION)
 def test_production_cookies_are_secure_httponly_and_samesite(client, db):
+    from allauth.account.models import EmailAddress
+
     user = SuperUserFactory()
-    login = reverse("admin:login")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    login = reverse("account_login")
 
     form = client.get(login, secure=True)
     login_response = client.post(
         login,
-        {"username": user.username, "password": "correct horse battery staple"},
+        {"login": user.email, "password": "correct horse battery staple"},
         secure=True,
     )
 
@@ -358,7 +362,7 @@ def test_not_found_page_is_translated_and_reveals_nothing(client, db):
 
 def test_admin_pages_have_no_inline_style_or_unsigned_script(client, db):
     """style-src 'self' ignores style attributes and script-src refuses inline scripts."""
-    client.force_login(SuperUserFactory())
+    sign_in_staff(client, SuperUserFactory())
     record = TechnologyFactory(image="records/solar.jpg")
     # page -> the class of the record image it shows, if any
     pages = {
