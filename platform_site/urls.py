@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -32,6 +31,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("admin/", admin.site.urls),
+    # Every uploaded file, whatever the storage: the view decides who may see it.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", views.media, name="media"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -43,6 +44,3 @@ urlpatterns += i18n_patterns(
 
 if settings.BENCHMARK_ENDPOINTS:
     urlpatterns += [path("bench/baseline", views.benchmark_baseline)]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

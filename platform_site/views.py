@@ -9,8 +9,9 @@ from django.template import loader
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
+from platform_site import media as media_files
 from platform_site.site_url import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -123,6 +124,12 @@ def csrf_failure(request, reason=""):
 
 def server_error(request):
     return _error_page("500.html", 500)
+
+
+@require_safe
+def media(request, name):
+    """An uploaded file, for those who may see it (platform_site/media.py)."""
+    return media_files.serve(request.user, name)
 
 
 @require_GET
