@@ -47,17 +47,24 @@ def peak_mb():
 
 
 class Command(BaseCommand):
-    help = "Time and measure the image checks of one submission form with N large PNGs."
+    help = "Time and measure the image checks of one submission form with N large images."
 
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=6)
         parser.add_argument("--width", type=int, default=8000)
         parser.add_argument("--height", type=int, default=5000)
         parser.add_argument("--mode", choices=("P", "RGB"), default="P")
+        parser.add_argument("--file", help="Upload copies of this image instead (e.g. a photo).")
 
-    def handle(self, *args, count, width, height, mode, **options):
-        data = solid_png(width, height, mode)
-        files = [SimpleUploadedFile(f"large-{n}.png", data, "image/png") for n in range(count)]
+    def handle(self, *args, count, width, height, mode, file, **options):
+        if file:
+            with open(file, "rb") as image:
+                data = image.read()
+            what = f"{file} ({len(data) / 1024:.0f} KB)"
+        else:
+            data = solid_png(width, height, mode)
+            what = f"{width}×{height} {mode} PNG of {len(data) / 1024:.0f} KB"
+        files = [SimpleUploadedFile(f"upload-{n}", data) for n in range(count)]
         before = peak_mb()
         start = time.perf_counter()
         try:
@@ -67,6 +74,6 @@ class Command(BaseCommand):
             outcome = f"refused: {error.messages[0]}"
         seconds = time.perf_counter() - start
         self.stdout.write(
-            f"{count} × {width}×{height} {mode} PNG of {len(data) / 1024:.0f} KB: {outcome}\n"
+            f"{count} × {what}: {outcome}\n"
             f"{seconds:.2f} s, peak RSS {peak_mb():.0f} MB (before the checks {before:.0f} MB)"
         )
