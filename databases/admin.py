@@ -199,9 +199,11 @@ class RecordAdmin(SafeDateHierarchyMixin, SpreadsheetMixin, VersionAdmin, Tabbed
         return workflow.may_review(request.user, self.model)
 
     def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
-        # The one place where django-reversion reverts, for History and Recover deleted alike.
+        # The one place where django-reversion reverts, for History and Recover deleted alike;
+        # reverting asks for the password or second factor again.
         history.keep_review_state(version.revision)
-        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+        view = reauthentication_required(super()._reversion_revisionform_view)
+        return view(request, version, template_name, extra_context)
 
     def get_urls(self):
         opts = self.model._meta

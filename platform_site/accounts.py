@@ -5,8 +5,10 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db.models import Q
 from django.utils import translation
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
 from platform_site import mail
@@ -56,6 +58,12 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             remember_language(user, getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE))
         return user
+
+    def send_account_already_exists_mail(self, email):
+        # Signing up a new address hashes its password: do the same work for a registered one,
+        # so that the time of the answer does not tell whether an address has an account.
+        make_password(get_random_string(32))
+        super().send_account_already_exists_mail(email)
 
     def login(self, request, user):
         super().login(request, user)

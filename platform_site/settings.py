@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
     "platform_site.apps.PlatformAdminConfig",
+    # Before django.contrib.auth: its createsuperuser command replaces auth's.
+    "platform_site",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,7 +60,6 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "reversion",
     "import_export",
-    "platform_site",
     "databases",
     "matchmaking",
     "cms",

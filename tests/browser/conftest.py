@@ -13,6 +13,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.utils import sign_in_staff
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # there (factories) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -60,14 +62,14 @@ def axe_source():
 def staff_page(browser, browser_context_args, live_server):
     """``staff_page(user)``: a page of a browser context of its own, signed in as ``user``.
 
-    The session comes from ``Client.force_login`` and reaches the browser as its cookie, so the
-    tests do not go through the log-in form; a change to how staff sign in is made here.
+    The session comes from ``tests.utils.sign_in_staff`` (signed in with a second factor) and
+    reaches the browser as its cookie, so the tests do not go through the log-in form; a change
+    to how staff sign in is made here.
     """
     contexts = []
 
     def sign_in(user):
-        client = Client()
-        client.force_login(user)
+        client = sign_in_staff(Client(), user)
         context = browser.new_context(**browser_context_args)
         contexts.append(context)
         context.add_cookies(

@@ -5,11 +5,13 @@ import io
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from playwright.sync_api import expect
 
 from databases.models import Enterprise, Project
 from tests.factories import SectorFactory, SuperUserFactory, brazil
+from tests.utils import totp
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -67,13 +69,16 @@ def test_from_sign_up_to_a_published_project(page, live_server, browser):
     project = Project.objects.get()
     assert project.status == "pending" and project.image
 
-    # A reviewer publishes it from the admin.
-    SuperUserFactory(username="reviewer", password=PASSWORD)
+    # A reviewer signs in with a second factor and publishes it from the admin.
+    reviewer = SuperUserFactory(email="reviewer@example.org", password=PASSWORD)
+    EmailAddress.objects.create(user=reviewer, email=reviewer.email, verified=True, primary=True)
     staff = browser.new_context().new_page()
-    staff.goto(f"{live_server.url}/admin/login/")
-    staff.locator("#id_username").fill("reviewer")
-    staff.locator("#id_password").fill(PASSWORD)
-    staff.locator("input[type=submit]").click()
+    staff.goto(f"{live_server.url}/admin/")
+    staff.locator("input[name=login]").fill("Reviewer@Example.org")
+    staff.locator("input[name=password]").fill(PASSWORD)
+    staff.get_by_role("button", name="Sign In").click()
+    staff.locator("input[name=code]").fill(totp())
+    staff.get_by_role("button", name="Sign In").click()
     staff.get_by_role("link", name="Submissions to review").click()
     staff.get_by_role("link", name="Floating solar plant at Sobradinho").click()
     staff.get_by_role("button", name="Publish").click()

@@ -1,10 +1,10 @@
 """The portal's e-mails are plain text: what people typed arrives as typed."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 
-from tests.factories import MembershipFactory, ProjectFactory, UserFactory
+from tests.factories import MembershipFactory, ProjectFactory, StaffFactory
+from tests.utils import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +19,7 @@ def test_a_review_decision_carries_the_title_and_the_comment_unescaped(
     project = ProjectFactory(
         enterprise=member.enterprise, owner=member.user, status="pending", title=TITLE
     )
-    reviewer = UserFactory(is_staff=True)
-    reviewer.groups.add(Group.objects.get(name="Reviewer"))
-    client.force_login(reviewer)
+    sign_in_staff(client, StaffFactory(role="Reviewer"))
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
