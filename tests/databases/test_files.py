@@ -18,6 +18,7 @@ from tests.factories import (
     StaffFactory,
     TechnologyFactory,
 )
+from tests.utils import sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -241,3 +242,15 @@ def test_a_file_that_cannot_be_deleted_is_logged_and_the_others_go(monkeypatch, 
     files.delete_unreferenced(names)
     assert exists(*names) == [True, False]
     assert "Could not delete the unreferenced file records/project/a.webp" in caplog.text
+
+
+def test_a_record_deleted_in_the_admin_takes_its_files_along(client, commit):
+    shared = stored("records/demo/landscape-03.jpg")
+    project = ProjectFactory(image=stored("records/project/own.webp"), status="archived")
+    RecordImage.objects.create(record=project, image=shared)
+    ProjectFactory(image=shared)  # another demo record keeps the shared image
+    sign_in_staff(client, StaffFactory(role="Administrator"))
+    with commit():
+        response = client.post(f"/admin/databases/project/{project.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert exists("records/project/own.webp", shared) == [False, True]
