@@ -10,7 +10,9 @@ from import_export.formats import base_formats
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from platform_site import audit
 from platform_site.admin_changelist import SafeDateHierarchyMixin
+from platform_site.models import AuditAction
 
 from . import admin_review, freshness, history, members, submissions, workflow
 from .models import (
@@ -59,7 +61,29 @@ class SpreadsheetMixin(ImportExportMixin):
             )
             opts = self.model._meta
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_import")
+        audit.record(
+            AuditAction.IMPORT,
+            request.user,
+            model=self.model,
+            file=request.POST.get("original_file_name", "")[:200],
+            rows={kind: count for kind, count in result.totals.items() if count},
+        )
         return super().process_result(result, request)
+
+    # Whether an export holds personal data (names and contacts of people): the audit says so.
+    exports_personal_data = False
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        data = super().get_export_data(file_format, request, queryset, **kwargs)
+        audit.record(
+            AuditAction.EXPORT,
+            request.user,
+            model=self.model,
+            rows=queryset.count(),
+            format=file_format.get_title(),
+            personal_data=self.exports_personal_data,
+        )
+        return data
 
 
 @admin.register(Country)
@@ -203,7 +227,19 @@ class RecordAdmin(SafeDateHierarchyMixin, SpreadsheetMixin, VersionAdmin, Tabbed
         # reverting asks for the password or second factor again.
         history.keep_review_state(version.revision)
         view = reauthentication_required(super()._reversion_revisionform_view)
-        return view(request, version, template_name, extra_context)
+        response = view(request, version, template_name, extra_context)
+        reverted = response.status_code == 302 and getattr(version.revision, "reverted", False)
+        if request.method == "POST" and reverted:
+            action = AuditAction.RECOVER if extra_context.get("recover") else AuditAction.REVERT
+            record = self.model._default_manager.filter(pk=version.object_id).first()
+            audit.record(
+                action,
+                request.user,
+                record,
+                version=version.pk,
+                saved_on=version.revision.date_created.isoformat(),
+            )
+        return response
 
     def get_urls(self):
         opts = self.model._meta
@@ -283,6 +319,7 @@ class ProjectAdmin(RecordAdmin):
 
 @admin.register(Talent)
 class TalentAdmin(RecordAdmin):
+    exports_personal_data = True
     list_display = [
         *RecordAdmin.list_display[:3],
         "organisation",

@@ -15,7 +15,8 @@ REVIEW_FIELDS = (*workflow.REVIEW_STATE_FIELDS, *workflow.REVIEW_DATE_FIELDS)
 
 
 def keep_review_state(revision):
-    """Make ``revision.revert()`` leave the review state of every record it touches as it is."""
+    """Make ``revision.revert()`` leave the review state of every record it touches as it is
+    (and mark the revision ``reverted`` once it has been)."""
     revert = revision.revert
 
     def revert_content_only(delete=False):
@@ -23,6 +24,7 @@ def keep_review_state(revision):
         revert(delete=delete)
         for model, pk, state in filter(None, states):
             model._default_manager.filter(pk=pk).update(**state)
+        revision.reverted = True
 
     revision.revert = revert_content_only
 

@@ -38,7 +38,7 @@ from databases.models import (
 )
 from databases.registry import BY_MODEL
 from databases.signals import record_published
-from platform_site import mail
+from platform_site import audit, mail
 
 logger = logging.getLogger(__name__)
 
@@ -212,6 +212,8 @@ def transition(record, name, user, comment=""):
                 discard_media(record)
             # An update sends no save signal: add the new state to the history.
             reversion.add_to_revision(record)
+        if action.role == workflow.REVIEWER:
+            audit.record(name, user, record, comment=comment)
         if action.step in workflow.NOTIFIED_STEPS:
             notify_members(record, action.step, comment)
         if action.step == ReviewStep.PUBLISHED:

@@ -1,34 +1,10 @@
-"""The back office: the admin site with the review queue, and the site-wide models."""
+"""The back office's pages of the site-wide models: profiles, the e-mail queue, the audit trail.
+(The admin site itself is platform_site/admin_site.py.)"""
 
-from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from platform_site.models import OutgoingEmail, Profile
-
-
-class PlatformAdminSite(admin.AdminSite):
-    site_header = _("Green Industry Service Platform")
-    site_title = _("Green Industry Service Platform")
-    index_title = _("Back office")
-
-    def login(self, request, extra_context=None):
-        """Staff sign in on the site's log-in page, which asks for the second factor and counts
-        failed attempts per account; the admin's own form never checks a password."""
-        return secure_admin_login(super().login)(request, extra_context)
-
-    def get_urls(self):
-        from databases.admin_review import review_queue
-
-        return [
-            path(
-                "review/",
-                self.admin_view(lambda request: review_queue(request, self)),
-                name="review-queue",
-            ),
-            *super().get_urls(),
-        ]
+from platform_site.admin_changelist import SafeDateHierarchyMixin
+from platform_site.models import AuditEvent, OutgoingEmail, Profile
 
 
 @admin.register(Profile)
@@ -54,4 +30,39 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
+    """The audit trail, to read and filter: nobody adds, changes or deletes an event here."""
+
+    list_display = ["created_at", "action", "actor_label", "target_label", "ip_address"]
+    list_filter = ["action", ("actor", admin.RelatedOnlyFieldListFilter), "target_type"]
+    list_select_related = ["target_type"]
+    search_fields = ["actor_label", "target_label", "ip_address"]
+    date_hierarchy = "created_at"
+    show_facets = admin.ShowFacets.NEVER
+    list_per_page = 100
+    fields = [
+        "created_at",
+        "action",
+        "actor",
+        "actor_label",
+        "ip_address",
+        "user_agent",
+        "target_type",
+        "target_id",
+        "target_label",
+        "details",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

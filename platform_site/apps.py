@@ -8,10 +8,15 @@ class PlatformSiteConfig(AppConfig):
     name = "platform_site"
     verbose_name = _("Platform")
 
+    def ready(self):
+        from platform_site import audit
+
+        audit.connect()
+
 
 class PlatformAdminConfig(admin_apps.AdminConfig):
     default = False
-    default_site = "platform_site.admin.PlatformAdminSite"
+    default_site = "platform_site.admin_site.PlatformAdminSite"
 
     def ready(self):
         super().ready()

@@ -1,7 +1,10 @@
-"""Site-wide records: members' profiles and the outgoing e-mail queue."""
+"""Site-wide records: members' profiles, the outgoing e-mail queue and the audit trail."""
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -60,3 +63,106 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+
+class AuditAction(models.TextChoices):
+    LOGIN = "login", _("Signed in")
+    LOGIN_FAILED = "login_failed", _("Failed sign-in")
+    LOGOUT = "logout", _("Signed out")
+    PASSWORD = "password", _("Password changed or reset")
+    SECOND_FACTOR = "factor", _("Second factor changed")
+    PUBLISH = "publish", _("Published")
+    ARCHIVE = "archive", _("Archived")
+    REJECT = "reject", _("Rejected")
+    REQUEST_CHANGES = "request_changes", _("Changes requested")
+    START_REVIEW = "start_review", _("Review started")
+    VERIFY = "verify", _("Enterprise verified")
+    IMPORT = "import", _("Spreadsheet imported")
+    EXPORT = "export", _("Spreadsheet exported")
+    REVERT = "revert", _("Reverted to an earlier version")
+    RECOVER = "recover", _("Deleted record recovered")
+    ACCOUNT = "account", _("Staff account changed")
+    ROLES = "roles", _("Roles or permissions changed")
+
+
+class AuditEventQuerySet(models.QuerySet):
+    """Append-only: rows are added, never changed; only ``prune`` removes the expired ones."""
+
+    def update(self, **kwargs):
+        raise PermissionError("The audit trail is append-only.")
+
+    def delete(self):
+        raise PermissionError("The audit trail is append-only: use prune().")
+
+    def expired(self, now=None):
+        cutoff = (now or timezone.now()) - timedelta(days=settings.AUDIT_RETENTION_DAYS)
+        return self.filter(created_at__lt=cutoff)
+
+    def prune(self, now=None):
+        """Delete the events older than AUDIT_RETENTION_DAYS; returns how many."""
+        expired = self.expired(now)
+        return models.QuerySet.delete(expired)[0]
+
+
+class AuditEvent(models.Model):
+    """What a staff member did (or tried) that the secretariat must be able to account for:
+    sign-ins, review decisions, imports and exports, reverts, changes to accounts and roles.
+
+    Written by platform_site/audit.py; the admin shows it, filtered, to Administrators, and
+    nobody, superusers included, changes or deletes a row (no change or delete permission
+    exists; the model and its queryset refuse both).
+    """
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        related_name="audit_events",
+        null=True,
+        blank=True,
+    )
+    # The actor's name at the time: it outlives the account.
+    actor_label = models.CharField(_("by (name)"), max_length=254, blank=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("about (type)"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    target_id = models.CharField(_("about (id)"), max_length=64, blank=True)
+    target_label = models.CharField(_("about"), max_length=300, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-created_at", "-pk"]
+        default_permissions = ("view",)
+        indexes = [
+            # The admin's list, newest first, and the daily pruning of expired events.
+            models.Index(fields=["-created_at"], name="audit_event_created_idx"),
+            # The admin's filters: one person's actions, one kind of action.
+            models.Index(fields=["actor", "-created_at"], name="audit_event_actor_idx"),
+            models.Index(fields=["action", "-created_at"], name="audit_event_action_idx"),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.get_action_display()} · {self.actor_label} · {self.created_at:%Y-%m-%d %H:%M}"
+        )
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("The audit trail is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit trail is append-only.")

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Inside AuthenticationMiddleware: it needs request.user.
     "platform_site.middleware.PrivatePagesMiddleware",
+    # Lets the audit trail know the address and browser of the request it records.
+    "platform_site.audit.AuditRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After AccountMiddleware: it sends staff to allauth's pages to enrol or confirm a factor.
@@ -200,6 +202,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Green Industry Service Platform"
 # Browsers offer WebAuthn on HTTPS and on localhost; development serves plain HTTP.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+
+# Days the audit trail of staff actions is kept (platform_site.models.AuditEvent); a daily task
+# removes older events.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
 
 # Brute-force protection of every log-in (django-axes; the admin signs in through the same
 # page): 5 failures for one account, whatever form of its name was typed, lock it out for 15

@@ -1,4 +1,4 @@
-"""Celery tasks of the site: sending the queued e-mails."""
+"""Celery tasks of the site: sending the queued e-mails, pruning the audit trail."""
 
 import logging
 import smtplib
@@ -10,7 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.utils import timezone
 
-from platform_site.models import OutgoingEmail
+from platform_site.models import AuditEvent, OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
@@ -57,3 +57,11 @@ def send_email(self, email_id):
         sent_at=timezone.now(), body="", html_body="", attempts=row.attempts + 1, last_error=""
     )
     return True
+
+
+@shared_task(acks_late=True)
+def prune_audit_trail():
+    """Remove audit events older than AUDIT_RETENTION_DAYS (daily; running twice is harmless)."""
+    removed = AuditEvent.objects.prune()
+    logger.info("Audit trail: %s expired events removed", removed)
+    return removed
