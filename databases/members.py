@@ -5,14 +5,13 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from databases import submissions
 from databases.models import (
     Enterprise,
     MemberRole,
     Membership,
     MembershipStatus,
     PublicationStatus,
-    ReviewNote,
-    ReviewStep,
 )
 from platform_site import mail
 
@@ -38,11 +37,11 @@ def submitting_membership(user, enterprise_id=None):
 
 @transaction.atomic
 def register_enterprise(form, user):
-    """A new enterprise, pending the secretariat's check, with ``user`` as its administrator."""
+    """A new enterprise, submitted for the secretariat's check, with ``user`` as its
+    administrator."""
     enterprise = form.save(commit=False)
     enterprise.owner = user
-    enterprise.status = PublicationStatus.PENDING
-    enterprise.submitted_at = timezone.now()
+    enterprise.status = PublicationStatus.DRAFT
     enterprise.verified = False
     enterprise.save()
     Membership.objects.create(
@@ -52,8 +51,7 @@ def register_enterprise(form, user):
         status=MembershipStatus.APPROVED,
         decided_at=timezone.now(),
     )
-    ReviewNote.objects.create(record=enterprise, step=ReviewStep.SUBMITTED, author=user)
-    return enterprise
+    return submissions.transition(enterprise, "submit", user)
 
 
 def request_to_join(user, enterprise, message=""):
