@@ -20,15 +20,18 @@ class PlatformAdminConfig(admin_apps.AdminConfig):
 
     def ready(self):
         super().ready()
+        from allauth.mfa.models import Authenticator
         from django.contrib import admin
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
 
-        from platform_site.user_admin import RoleAdmin, StaffUserAdmin
+        from platform_site.user_admin import RoleAdmin, SecondFactorAdmin, StaffUserAdmin
 
-        # Django's user and group admins, registered by the auth app, with the Administrator
-        # role's limits.
+        # Django's user and group admins and allauth's second factors, with the Administrator
+        # role's limits and re-authentication.
         admin.site.unregister(get_user_model())
         admin.site.register(get_user_model(), StaffUserAdmin)
         admin.site.unregister(Group)
         admin.site.register(Group, RoleAdmin)
+        admin.site.unregister(Authenticator)
+        admin.site.register(Authenticator, SecondFactorAdmin)

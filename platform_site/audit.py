@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from platform_site.client_ip import client_ip
 from platform_site.models import AuditAction, AuditEvent
@@ -99,10 +99,19 @@ def password_changed(sender, request, user, **kwargs):
         record(AuditAction.PASSWORD, user, target=user)
 
 
-def factor_changed(sender, request, user, authenticator=None, **kwargs):
-    if is_staff(user):
-        kind = authenticator.type if authenticator is not None else "recovery_codes"
-        record(AuditAction.SECOND_FACTOR, user, target=user, factor=kind)
+def factor_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw and is_staff(instance.user):
+        record(
+            AuditAction.SECOND_FACTOR, target=instance.user, change="added", factor=instance.type
+        )
+
+
+def factor_deleted(sender, instance, **kwargs):
+    # From the account's own 2FA pages or by a superuser in the admin (a lost phone).
+    if is_staff(instance.user):
+        record(
+            AuditAction.SECOND_FACTOR, target=instance.user, change="removed", factor=instance.type
+        )
 
 
 def memberships_changed(sender, instance, action, pk_set, reverse, model, **kwargs):
@@ -149,7 +158,7 @@ def account_deleted(sender, instance, **kwargs):
 
 def connect():
     from allauth.account import signals as account_signals
-    from allauth.mfa import signals as mfa_signals
+    from allauth.mfa.models import Authenticator
 
     User = get_user_model()
     user_logged_in.connect(signed_in, dispatch_uid="audit-login")
@@ -161,12 +170,8 @@ def connect():
         account_signals.password_reset,
     ):
         signal.connect(password_changed, dispatch_uid=f"audit-password-{id(signal)}")
-    for signal in (
-        mfa_signals.authenticator_added,
-        mfa_signals.authenticator_removed,
-        mfa_signals.authenticator_reset,
-    ):
-        signal.connect(factor_changed, dispatch_uid=f"audit-factor-{id(signal)}")
+    post_save.connect(factor_saved, sender=Authenticator, dispatch_uid="audit-factor-saved")
+    post_delete.connect(factor_deleted, sender=Authenticator, dispatch_uid="audit-factor-deleted")
     for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
         m2m_changed.connect(memberships_changed, sender=through, dispatch_uid=f"audit-{through}")
     pre_save.connect(account_saved, sender=User, dispatch_uid="audit-account-saved")

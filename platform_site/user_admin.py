@@ -1,9 +1,10 @@
-"""The user and group admins as the Administrator role may use them (registered in
+"""The user, group and second-factor admins as the Administrator role may use them (registered in
 PlatformAdminConfig.ready: importing Django's user admin registers it, which the admin site
 module must not do). Changing an account or a role asks for the password or second factor again.
 """
 
 from allauth.account.decorators import reauthentication_required
+from allauth.mfa.admin import AuthenticatorAdmin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 
 
@@ -43,3 +44,8 @@ class StaffUserAdmin(ReauthenticatedChanges, UserAdmin):
 
 class RoleAdmin(ReauthenticatedChanges, GroupAdmin):
     """The staff roles (groups); platform_site/roles.py keeps their permissions in step."""
+
+
+class SecondFactorAdmin(ReauthenticatedChanges, AuthenticatorAdmin):
+    """Second factors (superusers only: no role has their permissions). Deleting a lost one is
+    how an account is recovered: docs/security.md."""

@@ -256,3 +256,17 @@ def test_events_older_than_the_retention_period_are_pruned():
     assert prune_audit_trail() == 1
     assert list(AuditEvent.objects.values_list("pk", flat=True)) == [recent.pk]
     assert prune_audit_trail() == 0
+
+
+def test_a_superuser_removing_a_lost_factor_confirms_first_and_is_recorded(client):
+    staff = StaffFactory(role="Reviewer")
+    authenticator = staff.authenticator_set.get()
+    url = reverse("admin:mfa_authenticator_delete", args=[authenticator.pk])
+    sign_in_staff(client, SuperUserFactory(), reauthenticated=False)
+    assert "/accounts/reauthenticate/" in client.post(url, {"post": "yes"})["Location"]
+    assert staff.authenticator_set.exists()
+    sign_in_staff(client, SuperUserFactory())
+    client.post(url, {"post": "yes"})
+    assert not staff.authenticator_set.exists()
+    (removal,) = AuditEvent.objects.filter(action="factor", details__change="removed")
+    assert removal.target_label == str(staff) and removal.details["factor"] == "totp"
