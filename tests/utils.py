@@ -65,3 +65,21 @@ def sign_in_staff(client, user, reauthenticated=True):
     session["account_authentication_methods_user"] = str(user.pk)
     session.save()
     return client
+
+
+def form_data(client, url):
+    """The fields of the form at ``url`` (an admin change, revert or recover form) as the
+    browser would post them back unchanged."""
+    page = text(client.get(url))
+    data = {}
+    for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page):
+        data[name] = html.unescape(value)
+    for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
+        data[name] = html.unescape(body.strip())
+    for attributes, options in re.findall(r"<select([^>]*)>(.*?)</select>", page, re.S):
+        name = re.search(r'name="([^"]+)"', attributes).group(1)
+        selected = re.findall(r'<option value="([^"]*)"[^>]*selected', options)
+        if selected:
+            data[name] = selected if " multiple" in attributes else selected[0]
+    data.pop("csrfmiddlewaretoken", None)
+    return data

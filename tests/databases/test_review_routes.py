@@ -16,7 +16,6 @@ from databases import submissions, workflow
 from databases.models import Enterprise, Project, ReviewNote, Technology
 from databases.resources import RESOURCES
 from platform_site.models import OutgoingEmail
-from tests.databases.test_spreadsheets_and_history import _change_form_data
 from tests.factories import (
     EnterpriseFactory,
     MembershipFactory,
@@ -24,7 +23,7 @@ from tests.factories import (
     ServiceInstitutionFactory,
     StaffFactory,
 )
-from tests.utils import sign_in_staff, text
+from tests.utils import form_data, sign_in_staff, text
 
 pytestmark = pytest.mark.django_db
 
@@ -230,7 +229,7 @@ def test_the_change_form_never_changes_the_status_or_verification(client, role):
     sign_in_staff(client, StaffFactory(role=role))
     enterprise = EnterpriseFactory(status="draft", verified=False, title="Sertão Solar")
     url = reverse("admin:databases_enterprise_change", args=[enterprise.pk])
-    data = _form_data(client, url)
+    data = form_data(client, url)
     assert "status" not in data and "verified" not in data
     response = client.post(
         url, {**data, "status": "published", "verified": "on", "title_en": "Sertão Solar SA"}
@@ -239,21 +238,6 @@ def test_the_change_form_never_changes_the_status_or_verification(client, role):
     enterprise.refresh_from_db()
     assert enterprise.title == "Sertão Solar SA"
     assert (enterprise.status, enterprise.verified) == ("draft", False)
-
-
-def _form_data(client, url):
-    page = text(client.get(url))
-    data = {}
-    for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page):
-        data[name] = value
-    for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
-        data[name] = body.strip()
-    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
-        selected = re.findall(r'<option value="([^"]*)"[^>]*selected', options)
-        if selected:
-            data[name] = selected[0]
-    data.pop("csrfmiddlewaretoken", None)
-    return data
 
 
 # Imports --------------------------------------------------------------------------------------
@@ -404,7 +388,7 @@ def test_a_revert_restores_the_content_but_not_the_status(client, role):
     url = f"/admin/databases/project/{project.pk}/history/{published_version.pk}/"
     preview_page = text(client.get(url))
     assert "Archived" in preview_page
-    response = client.post(url, _change_form_data(client, project, published_version.pk))
+    response = client.post(url, form_data(client, url))
     assert response.status_code == 302
     project.refresh_from_db()
     assert project.status == "archived"
@@ -424,10 +408,8 @@ def test_reverting_a_revision_of_several_records_publishes_none_of_them(client):
     version = Version.objects.get_for_object(projects[0]).filter(
         revision__version__object_id=str(projects[1].pk)
     )[0]
-    client.post(
-        f"/admin/databases/project/{projects[0].pk}/history/{version.pk}/",
-        _change_form_data(client, projects[0], version.pk),
-    )
+    url = f"/admin/databases/project/{projects[0].pk}/history/{version.pk}/"
+    client.post(url, form_data(client, url))
     assert set(Project.objects.values_list("status", flat=True)) == {"archived"}
 
 
@@ -442,7 +424,7 @@ def test_a_recovered_record_comes_back_unpublished(client, role):
     sign_in_staff(client, StaffFactory(role=role))
     version = Version.objects.get_deleted(Project).get()
     url = f"/admin/databases/project/recover/{version.pk}/"
-    data = _form_data(client, url)
+    data = form_data(client, url)
     response = client.post(url, data)
     assert response.status_code == 302, text(response)[:3000]
     recovered = Project.objects.get()
@@ -458,7 +440,7 @@ def test_a_recovered_enterprise_comes_back_unverified(administrator):
     enterprise.delete()
     version = Version.objects.get_deleted(Enterprise).get()
     url = f"/admin/databases/enterprise/recover/{version.pk}/"
-    administrator.post(url, _form_data(administrator, url))
+    administrator.post(url, form_data(administrator, url))
     recovered = Enterprise.objects.get()
     assert (recovered.status, recovered.verified) == ("draft", False)
 

@@ -12,7 +12,7 @@ from databases import submissions
 from databases.models import Project, Sector
 from databases.resources import RESOURCES
 from tests.factories import MembershipFactory, ProjectFactory, SectorFactory, StaffFactory, brazil
-from tests.utils import sign_in_staff, text
+from tests.utils import form_data, sign_in_staff, text
 
 pytestmark = pytest.mark.django_db
 
@@ -140,15 +140,4 @@ def test_every_change_is_kept_and_can_be_reverted(admin_client):
 
 def _change_form_data(client, project, version_pk):
     """The fields of reversion's revert form, as the browser would post them."""
-    page = text(client.get(f"/admin/databases/project/{project.pk}/history/{version_pk}/"))
-    data = {}
-    for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page):
-        data[name] = value
-    for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
-        data[name] = body.strip()
-    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
-        selected = re.findall(r'<option value="([^"]*)"[^>]*selected', options)
-        if selected:
-            data[name] = selected if "multiple" in name else selected[0]
-    data.pop("csrfmiddlewaretoken", None)
-    return data
+    return form_data(client, f"/admin/databases/project/{project.pk}/history/{version_pk}/")

@@ -27,7 +27,7 @@ from tests.factories import (
     TalentFactory,
     UserFactory,
 )
-from tests.utils import sign_in_staff, text, totp
+from tests.utils import form_data, sign_in_staff, text, totp
 
 pytestmark = pytest.mark.django_db
 
@@ -151,18 +151,16 @@ def test_an_export_of_personal_data_says_so(admin_client):
 
 
 def test_reverts_and_recoveries_are_recorded(admin_client):
-    from tests.databases.test_review_routes import _form_data
-
     with reversion.create_revision():
         project = ProjectFactory(status="draft", title="First")
     version = Version.objects.get_for_object(project).get()
     url = f"/admin/databases/project/{project.pk}/history/{version.pk}/"
-    admin_client.post(url, _form_data(admin_client, url))
+    admin_client.post(url, form_data(admin_client, url))
     (revert,) = events("revert")
     assert revert.target_id == str(project.pk) and revert.details["version"] == version.pk
     project.delete()
     url = f"/admin/databases/project/recover/{version.pk}/"
-    admin_client.post(url, _form_data(admin_client, url))
+    admin_client.post(url, form_data(admin_client, url))
     assert len(events("recover")) == 1
 
 
