@@ -222,6 +222,10 @@ class RecordAdmin(SafeDateHierarchyMixin, SpreadsheetMixin, VersionAdmin, Tabbed
         """Publishing, archiving, verifying and reviewing submissions: a permission of its own."""
         return workflow.may_review(request.user, self.model)
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["may_review"] = self.has_review_permission(request)
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
         # The one place where django-reversion reverts, for History and Recover deleted alike;
         # reverting asks for the password or second factor again.

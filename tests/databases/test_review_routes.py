@@ -455,3 +455,9 @@ def test_a_proposed_change_is_not_recovered(administrator):
     response = administrator.get(f"/admin/databases/project/recover/{version.pk}/", follow=True)
     assert "proposed change is not recovered" in text(response)
     assert Project.objects.count() == 1
+
+
+def test_the_change_form_offers_no_review_link_to_an_editor(editor):
+    project = members_project(status="published")
+    page = text(editor.get(reverse("admin:databases_project_change", args=[project.pk])))
+    assert reverse("admin:databases_project_review", args=[project.pk]) not in page
