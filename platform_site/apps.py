@@ -9,7 +9,7 @@ class PlatformSiteConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from platform_site import audit
+        from platform_site import audit, lookups  # noqa: F401 (lookups registers itself)
 
         audit.connect()
 
