@@ -38,7 +38,11 @@ class AuditEventAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     """The audit trail, to read and filter: nobody adds, changes or deletes an event here."""
 
     list_display = ["created_at", "action", "actor_label", "target_label", "ip_address"]
-    list_filter = ["action", ("actor", admin.RelatedOnlyFieldListFilter), "target_type"]
+    list_filter = [
+        "action",
+        ("actor", admin.RelatedOnlyFieldListFilter),
+        ("target_type", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["target_type"]
     search_fields = ["actor_label", "target_label", "ip_address"]
     date_hierarchy = "created_at"

@@ -117,33 +117,33 @@ class AuditEvent(models.Model):
     action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
+        verbose_name=_("person"),
         on_delete=models.SET_NULL,
         related_name="audit_events",
         null=True,
         blank=True,
     )
     # The actor's name at the time: it outlives the account.
-    actor_label = models.CharField(_("by (name)"), max_length=254, blank=True)
+    actor_label = models.CharField(_("name"), max_length=254, blank=True)
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
     target_type = models.ForeignKey(
         "contenttypes.ContentType",
-        verbose_name=_("about (type)"),
+        verbose_name=_("subject type"),
         on_delete=models.SET_NULL,
         related_name="+",
         null=True,
         blank=True,
     )
-    target_id = models.CharField(_("about (id)"), max_length=64, blank=True)
-    target_label = models.CharField(_("about"), max_length=300, blank=True)
+    target_id = models.CharField(_("subject id"), max_length=64, blank=True)
+    target_label = models.CharField(_("subject"), max_length=300, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
 
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")
-        verbose_name_plural = _("audit trail")
+        verbose_name_plural = _("audit events")
         ordering = ["-created_at", "-pk"]
         default_permissions = ("view",)
         indexes = [
