@@ -58,6 +58,48 @@ def axe_source():
     return AXE.read_text()
 
 
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def audit(browser, axe_source):
+    """``audit(url, then=None)``: the WCAG 2.1 A and AA violations axe-core finds on ``url``, or on
+    the page that ``then(page)`` leads to from it; ``audit.sign_in(user, base_url)`` signs the
+    audit's browser context in."""
+    # The page's CSP rightly refuses injected scripts; the audit context bypasses it.
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def run(url, then=None):
+        response = page.goto(url)
+        assert response.status in (200, 404), url
+        if then is not None:
+            then(page)
+        page.evaluate(axe_source)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+        )
+        return [
+            {
+                "rule": violation["id"],
+                "impact": violation["impact"],
+                "help": violation["help"],
+                "nodes": [node["target"] for node in violation["nodes"]][:5],
+            }
+            for violation in result["violations"]
+        ]
+
+    def sign_in(user, base_url):
+        client = Client()
+        client.force_login(user)
+        session = client.cookies["sessionid"].value
+        context.add_cookies([{"name": "sessionid", "value": session, "url": base_url}])
+
+    run.sign_in = sign_in
+    yield run
+    context.close()
+
+
 @pytest.fixture
 def staff_page(browser, browser_context_args, live_server):
     """``staff_page(user)``: a page of a browser context of its own, signed in as ``user``.

@@ -21,7 +21,6 @@ from tests.factories import (
 # flush after the previous live-server test emptied.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LANGUAGES = ["en", "zh-hans"]
 
 
@@ -55,45 +54,6 @@ def page_paths(records):
     for key, record in records.items():
         paths += [f"{key}/", f"{key}/{record.slug}/"]
     return paths
-
-
-@pytest.fixture
-def audit(browser, axe_source):
-    # The page's CSP rightly refuses injected scripts; the audit context bypasses it.
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-
-    def run(url, then=None):
-        """Audit ``url``, or the page that ``then(page)`` leads to from it."""
-        response = page.goto(url)
-        assert response.status in (200, 404), url
-        if then is not None:
-            then(page)
-        page.evaluate(axe_source)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-        )
-        return [
-            {
-                "rule": violation["id"],
-                "impact": violation["impact"],
-                "help": violation["help"],
-                "nodes": [node["target"] for node in violation["nodes"]][:5],
-            }
-            for violation in result["violations"]
-        ]
-
-    def sign_in(user, base_url):
-        from django.test import Client
-
-        client = Client()
-        client.force_login(user)
-        session = client.cookies["sessionid"].value
-        context.add_cookies([{"name": "sessionid", "value": session, "url": base_url}])
-
-    run.sign_in = sign_in
-    yield run
-    context.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
