@@ -114,9 +114,18 @@ def factor_deleted(sender, instance, **kwargs):
         )
 
 
+def remember_raw_save(sender, instance, raw=False, **kwargs):
+    # A row saved raw is being loaded (loaddata, the test runner's serialized rollback), and its
+    # roles and permissions are set right after: nobody changed them. Recording them then would
+    # also look up content types that may not be loaded yet.
+    instance._audit_loading = raw
+
+
 def memberships_changed(sender, instance, action, pk_set, reverse, model, **kwargs):
     """Roles (groups) given or taken, single permissions of an account or a role changed."""
     if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if getattr(instance, "_audit_loading", False):
         return
     change = {"post_add": "added", "post_remove": "removed", "post_clear": "cleared"}[action]
     names = sorted(str(item) for item in model.objects.filter(pk__in=pk_set or ()))
@@ -172,6 +181,8 @@ def connect():
         signal.connect(password_changed, dispatch_uid=f"audit-password-{id(signal)}")
     post_save.connect(factor_saved, sender=Authenticator, dispatch_uid="audit-factor-saved")
     post_delete.connect(factor_deleted, sender=Authenticator, dispatch_uid="audit-factor-deleted")
+    for model in (User, Group):
+        post_save.connect(remember_raw_save, sender=model, dispatch_uid=f"audit-raw-{model}")
     for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
         m2m_changed.connect(memberships_changed, sender=through, dispatch_uid=f"audit-{through}")
     pre_save.connect(account_saved, sender=User, dispatch_uid="audit-account-saved")

@@ -180,6 +180,21 @@ def test_role_and_permission_changes_are_recorded():
     ]
 
 
+def test_loaded_roles_and_permissions_are_not_changes():
+    """Rows loaded with their roles and permissions (loaddata, the serialized rollback of the
+    browser tests) record nothing."""
+    from django.core import serializers
+
+    reviewers = Group.objects.get(name="Reviewer")
+    saved = serializers.serialize("json", [reviewers])
+    reviewers.permissions.clear()
+    before = AuditEvent.objects.count()
+    for loaded in serializers.deserialize("json", saved):
+        loaded.save()
+    assert reviewers.permissions.exists()
+    assert AuditEvent.objects.count() == before
+
+
 def test_making_an_account_staff_is_recorded():
     user = UserFactory()
     user.is_staff = True
