@@ -126,8 +126,8 @@ def _apply_to_selected(modeladmin, request, queryset, name):
     modeladmin.message_user(
         request,
         ngettext(
-            "%(action)s: %(count)d record done.",
-            "%(action)s: %(count)d records done.",
+            "“%(action)s” applied to %(count)d record.",
+            "“%(action)s” applied to %(count)d records.",
             done,
         )
         % {"action": action.label, "count": done},

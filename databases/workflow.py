@@ -198,7 +198,7 @@ def actions_towards(record, user, status=None, verified=None):
     if verified is not None and verified != getattr(record, "verified", verified):
         if not verified:
             raise ValidationError(
-                _("A verification is not withdrawn by a spreadsheet: archive the enterprise."),
+                _("A spreadsheet cannot withdraw a verification: archive the enterprise instead."),
                 code="workflow",
             )
         if not will_verify:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Profile(models.Model):
@@ -113,30 +114,44 @@ class AuditEvent(models.Model):
     exists; the model and its queryset refuse both).
     """
 
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("audit trail", "when"), auto_now_add=True)
     action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("person"),
+        verbose_name=pgettext_lazy("audit trail", "person"),
         on_delete=models.SET_NULL,
         related_name="audit_events",
         null=True,
         blank=True,
     )
     # The actor's name at the time: it outlives the account.
-    actor_label = models.CharField(_("name"), max_length=254, blank=True)
-    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
-    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    actor_label = models.CharField(
+        pgettext_lazy("audit trail: a person's", "name"), max_length=254, blank=True
+    )
+    ip_address = models.GenericIPAddressField(
+        pgettext_lazy("audit trail: an IP", "address"), null=True, blank=True
+    )
+    user_agent = models.CharField(
+        pgettext_lazy("audit trail", "browser"), max_length=300, blank=True
+    )
     target_type = models.ForeignKey(
         "contenttypes.ContentType",
-        verbose_name=_("subject type"),
+        verbose_name=pgettext_lazy("audit trail: what the action was about", "subject type"),
         on_delete=models.SET_NULL,
         related_name="+",
         null=True,
         blank=True,
     )
-    target_id = models.CharField(_("subject id"), max_length=64, blank=True)
-    target_label = models.CharField(_("subject"), max_length=300, blank=True)
+    target_id = models.CharField(
+        pgettext_lazy("audit trail: what the action was about", "subject id"),
+        max_length=64,
+        blank=True,
+    )
+    target_label = models.CharField(
+        pgettext_lazy("audit trail: what the action was about", "subject"),
+        max_length=300,
+        blank=True,
+    )
     details = models.JSONField(_("details"), default=dict, blank=True)
 
     objects = AuditEventQuerySet.as_manager()

@@ -79,7 +79,7 @@ def test_publish_action_publishes_the_selected_records(admin, model):
     )
 
     assert response.status_code == 200
-    assert "Publish: 2 records done." in response.content.decode()
+    assert "“Publish” applied to 2 records." in response.content.decode()
     for record in chosen:
         record.refresh_from_db()
         assert record.status == PublicationStatus.PUBLISHED
@@ -100,7 +100,7 @@ def test_archive_action_archives_the_selected_records(admin, model):
         follow=True,
     )
 
-    assert "Archive: 1 record done." in response.content.decode()
+    assert "“Archive” applied to 1 record." in response.content.decode()
     chosen.refresh_from_db()
     kept.refresh_from_db()
     assert chosen.status == PublicationStatus.ARCHIVED
@@ -116,7 +116,7 @@ def test_publish_action_skips_records_already_published(admin):
         follow=True,
     )
     content = response.content.decode()
-    assert "Publish: 0 records done." in content
+    assert "“Publish” applied to 0 records." in content
     assert "1 record was left as it was: its state does not allow it." in content
     published.refresh_from_db()
     assert published.published_at == first_date

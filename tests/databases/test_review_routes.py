@@ -360,7 +360,7 @@ def test_a_reviewers_sheet_cannot_skip_the_workflow(administrator, status, asked
 def test_a_reviewers_sheet_cannot_withdraw_a_verification(administrator):
     enterprise = EnterpriseFactory(status="published", verified=True)
     response = preview(administrator, "enterprise", f"id,verified\n{enterprise.pk},0\n")
-    assert "not withdrawn by a spreadsheet" in text(response)
+    assert "cannot withdraw a verification" in text(response)
     assert Enterprise.objects.get().verified is True
 
 
