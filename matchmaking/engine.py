@@ -40,6 +40,44 @@ def _share(project_matrix, enterprise_matrix):
     return overlap, overlap > 0
 
 
+def _has(matrix):
+    return np.asarray(matrix.getnnz(axis=1) > 0)
+
+
+def informed(features, rows):
+    """For each criterion, whether each project of ``rows`` and each enterprise give what it
+    needs: (projects × criteria, enterprises × criteria) 0/1 matrices. A criterion counts for
+    a pair only when both sides do: a missing amount, stage or text is no evidence either way,
+    and must not pull a pair down (nor up) against the criteria that have something to say."""
+    p, e = features.projects, features.enterprises
+    plausible = (p.amount_low[rows] >= INVESTMENT_PLAUSIBLE[0]) & (
+        p.amount_low[rows] <= INVESTMENT_PLAUSIBLE[1]
+    )
+    has_range = ~(np.isnan(e.amount_low) & np.isnan(e.amount_high))
+    project_side = {
+        "sectors": _has(p.sectors[rows]),
+        "technology": _has(p.fields[rows]),
+        "country": p.home[rows] >= 0,
+        "cooperation": _has(p.cooperation[rows]),
+        "investment": plausible,
+        "stage": p.stage[rows] >= 0,
+        "text": _has(p.text[rows]) if p.text.shape[1] else np.zeros(len(rows), bool),
+    }
+    enterprise_side = {
+        "sectors": _has(e.sectors),
+        "technology": _has(e.fields),
+        "country": _has(e.countries) | (e.home >= 0),
+        "cooperation": _has(e.cooperation),
+        "investment": has_range,
+        "stage": _has(e.cooperation),
+        "text": _has(e.text) if e.text.shape[1] else np.zeros(len(e), bool),
+    }
+    return (
+        np.column_stack([project_side[name] for name in CRITERIA]).astype(np.float32),
+        np.column_stack([enterprise_side[name] for name in CRITERIA]).astype(np.float32),
+    )
+
+
 def investment_fit(amount, low, high):
     """1 within [low, high], decaying per order of magnitude outside; 0 when unknown.
 
@@ -77,27 +115,40 @@ def _stage(p, e, rows, fit):
     return (offered @ wanted.T).T / np.maximum(counts, 1)[None, :]
 
 
-def score_block(features, rows, fit=None):
-    """Scores of projects ``rows`` × every enterprise: (total, in_domain) dense matrices."""
+def score_block(features, rows, fit=None, weights=None):
+    """Scores of projects ``rows`` × every enterprise, as one dense matrix: the weighted mean
+    of the criteria that have something to say about each pair (``informed``). ``weights`` are
+    the criteria's (the live ones by default: weights.current()).
+
+    A pair scores 0 when the two share no domain (a sector or a technology field), and a
+    project never scores with its own enterprise."""
     p, e = features.projects, features.enterprises
     fit = stage_fit_matrix(features.taxonomies) if fit is None else fit
+    weights = weights or current_weights()
     total, in_domain = _share(p.sectors[rows], e.sectors)
-    total *= WEIGHTS["sectors"]
+    total *= weights["sectors"]
     share, shared = _share(p.fields[rows], e.fields)
-    total += WEIGHTS["technology"] * share
+    total += weights["technology"] * share
     in_domain |= shared
     del share, shared
-    total += WEIGHTS["country"] * _country(p, e, rows)
+    total += weights["country"] * _country(p, e, rows)
     share, _shared = _share(p.cooperation[rows], e.cooperation)
-    total += WEIGHTS["cooperation"] * share
+    total += weights["cooperation"] * share
     del share, _shared
-    total += WEIGHTS["investment"] * investment_fit(
+    total += weights["investment"] * investment_fit(
         p.amount_low[rows][:, None], e.amount_low[None, :], e.amount_high[None, :]
     )
-    total += WEIGHTS["stage"] * _stage(p, e, rows, fit)
+    total += weights["stage"] * _stage(p, e, rows, fit)
     if p.text.shape[1]:
-        total += WEIGHTS["text"] * (p.text[rows] @ e.text.T).toarray()
-    total[~in_domain] = 0
+        total += weights["text"] * (p.text[rows] @ e.text.T).toarray()
+    project_informed, enterprise_informed = informed(features, rows)
+    weight_vector = np.array([weights[name] for name in CRITERIA], dtype=np.float32)
+    weighing = (project_informed * weight_vector) @ enterprise_informed.T
+    np.divide(total, weighing, out=total, where=weighing > 0)
+    total[(weighing <= 0) | ~in_domain] = 0
+    del weighing, in_domain
+    own = p.enterprise[rows][:, None] == e.ids[None, :]
+    total[own] = 0
     return total
 
 
@@ -168,22 +219,57 @@ def _pair_components(features, pi, ei, fit):
         "stage": stage / np.maximum(offered_counts, 1),
         "text": rowwise(p.text, e.text) if p.text.shape[1] else np.zeros(len(pi), np.float32),
     }
-    return {name: np.round(values[name].astype(np.float64), 3) for name in CRITERIA}
+    project_informed, enterprise_informed = informed(features, pi)
+    known = (project_informed * enterprise_informed[ei]) > 0
+    return {
+        name: np.where(known[:, i], np.round(values[name].astype(np.float64), 3), np.nan)
+        for i, name in enumerate(CRITERIA)
+    }
 
 
-def total(component_scores):
-    return sum(WEIGHTS[name] * component_scores[name] for name in CRITERIA)
+def total(component_scores, weights=None):
+    """The score of pairs from their criteria (``components``): the weighted mean of those
+    that are known (not NaN, or None in a stored match)."""
+    weights = weights or current_weights()
+    numerator = denominator = 0
+    for name in CRITERIA:
+        value = np.asarray(component_scores[name], dtype=np.float64)
+        known = ~np.isnan(value)
+        numerator = numerator + weights[name] * np.where(known, value, 0)
+        denominator = denominator + weights[name] * known
+    return np.where(denominator > 0, numerator / np.maximum(denominator, 1e-12), 0)
+
+
+def component_dict(scores, i):
+    """Pair ``i``'s criteria as a match stores them: a number, or None when unknown."""
+    return {
+        name: None if np.isnan(scores[name][i]) else float(scores[name][i]) for name in CRITERIA
+    }
+
+
+def current_weights():
+    from matchmaking import weights
+
+    return weights.current() if hasattr(weights, "current") else WEIGHTS
+
+
+# A criterion is said to speak for a pair when it brings at least this share of its score.
+REASON_SHARE = 0.05
+# The shared terms a text reason names at most.
+REASON_TERMS = 5
 
 
 class Explainer:
-    """Says what speaks for a pair: a list of ``{"code": ...}`` dictionaries, rendered in the
+    """Says what raised a pair's score: a list of ``{"code": ...}`` dictionaries, the criteria
+    that brought at least ``REASON_SHARE`` of it, largest contribution first, rendered in the
     reader's language by matchmaking/reasons.py. Keeps each record's taxonomy entries as Python
     sets, since it is asked about hundreds of thousands of pairs."""
 
-    def __init__(self, features):
+    def __init__(self, features, weights=None):
         from databases.models.project import ProjectStage
 
         self.features = features
+        self.weights = weights or current_weights()
         self.stages = ProjectStage.values
         p, e = features.projects, features.enterprises
         self.sets = {
@@ -195,46 +281,51 @@ class Explainer:
         project_sets, enterprise_sets = self.sets[name]
         return [str(codes[j]) for j in sorted(project_sets[pi] & enterprise_sets[ei])]
 
+    def _terms(self, pi, ei):
+        """The project's terms that the enterprise's profile has, weightiest first."""
+        p, e = self.features.projects, self.features.enterprises
+        asked = p.text[pi]
+        has = set(e.text[ei].indices.tolist())
+        pairs = zip(asked.indices.tolist(), asked.data.tolist(), strict=True)
+        found = [(weight, column) for column, weight in pairs if column in has]
+        found.sort(key=lambda item: (-item[0], item[1]))
+        return [str(self.features.vocabulary[column]) for _weight, column in found[:REASON_TERMS]]
+
     def reasons(self, pi, ei, scores):
+        """``scores``: the pair's criteria as a match stores them (None when unknown)."""
         p, e, t = self.features.projects, self.features.enterprises, self.features.taxonomies
+        known = {name: value for name, value in scores.items() if value is not None}
+        contributions = {name: self.weights[name] * value for name, value in known.items()}
+        score = sum(contributions.values())
+        if score <= 0:
+            return []
         said = []
-        if scores["sectors"] > 0:
-            said.append(
-                {"code": "sectors", "sectors": self._shared("sectors", pi, ei, t.sector_codes)}
-            )
-        if scores["technology"] > 0:
-            said.append(
-                {"code": "technology", "fields": self._shared("fields", pi, ei, t.field_codes)}
-            )
-        if scores["country"] > 0 and p.home[pi] >= 0:
-            said.append(
-                {
-                    "code": "country",
+        for name in sorted(contributions, key=lambda n: (-contributions[n], CRITERIA.index(n))):
+            if contributions[name] < REASON_SHARE * score or contributions[name] <= 0:
+                continue
+            if name == "sectors":
+                reason = {"sectors": self._shared("sectors", pi, ei, t.sector_codes)}
+            elif name == "technology":
+                reason = {"fields": self._shared("fields", pi, ei, t.field_codes)}
+            elif name == "country":
+                reason = {
                     "country": str(t.country_codes[p.home[pi]]),
-                    "interest": bool(scores["country"] >= 1),
+                    "interest": bool(known["country"] >= 1),
                 }
-            )
-        if scores["cooperation"] > 0:
-            said.append(
-                {
-                    "code": "cooperation",
-                    "types": self._shared("cooperation", pi, ei, t.cooperation_codes),
-                }
-            )
-        if scores["investment"] > 0:
-            said.append(
-                {
-                    "code": "investment",
+            elif name == "cooperation":
+                reason = {"types": self._shared("cooperation", pi, ei, t.cooperation_codes)}
+            elif name == "investment":
+                reason = {
                     "amount": float(p.amount_low[pi]),
                     "low": _number(e.amount_low[ei]),
                     "high": _number(e.amount_high[ei]),
-                    "within": bool(scores["investment"] >= 1),
+                    "within": bool(known["investment"] >= 1),
                 }
-            )
-        if scores["stage"] >= 0.7 and p.stage[pi] >= 0:
-            said.append({"code": "stage", "stage": self.stages[p.stage[pi]]})
-        if scores["text"] >= 0.1:
-            said.append({"code": "text"})
+            elif name == "stage":
+                reason = {"stage": self.stages[p.stage[pi]]}
+            else:
+                reason = {"terms": self._terms(pi, ei)}
+            said.append({"code": name, **reason})
         return said
 
 

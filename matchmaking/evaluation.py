@@ -128,21 +128,16 @@ def build(profiles=40, partners=5, decoys=10, projects_per_profile=5, seed=7):
             amount_high=np.array([r["high"] for r in records]),
             stage=np.array([r["stage"] if is_project else -1 for r in records]),
             text=None,
+            enterprise=np.full(n, -1),
         )
 
     project_side, enterprise_side = side(projects, True), side(enterprises, False)
-    texts = [r["text"] for r in projects] + [r["text"] for r in enterprises]
-    tfidf = features.vectorizer(documents=len(texts))
-    matrix = tfidf.fit_transform(texts).tocsr().astype(np.float32)
-    project_side.text = matrix[: len(projects)]
-    enterprise_side.text = matrix[len(projects) :]
-    loaded = features.Features(
-        taxonomies,
-        project_side,
-        enterprise_side,
-        np.asarray(tfidf.get_feature_names_out(), dtype=str),
-        tfidf.idf_.astype(np.float32),
-    )
+    project_texts = [r["text"] for r in projects]
+    enterprise_texts = [r["text"] for r in enterprises]
+    vocabulary, idf = features.fit_text_model(project_texts, enterprise_texts)
+    project_side.text = features.project_text_vectors(project_texts, vocabulary, idf)
+    enterprise_side.text = features.enterprise_text_vectors(enterprise_texts, vocabulary)
+    loaded = features.Features(taxonomies, project_side, enterprise_side, vocabulary, idf)
     return EvaluationSet(loaded, right)
 
 

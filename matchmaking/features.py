@@ -9,13 +9,13 @@ run on other workers, and for recomputing one record's matches between runs.
 
 import io
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
 
 from databases.models import (
     CooperationType,
@@ -28,16 +28,39 @@ from databases.models import (
     TechnologyField,
 )
 
-# Words of the alphabetic scripts, and Han characters, which the text analyzer pairs up.
+# Words of the alphabetic scripts; identifiers such as ACM0002, AMS-III.AU or VM0015 (letters
+# and digits, or parts joined by dots, hyphens or slashes); and Han characters, which the text
+# analyzer pairs up.
 WORD = re.compile(r"[^\W\d_]{2,}")
+TOKEN = re.compile(r"[\w.\-/]+")
+CODE = re.compile(r"[^\W_]+(?:[.\-/][^\W_]+)+|[^\W\d_]*\d[^\W_]*")
 HAN = re.compile(r"[\u3400-\u9fff]+")
 TEXT_LIMIT = 3000  # characters of a description that count: enough to say what it is about
 
 
 def analyze(text):
-    """Lowercased words, plus overlapping pairs of Han characters (Chinese has no spaces)."""
+    """Lowercased words and identifiers, plus overlapping pairs of Han characters (Chinese has
+    no spaces).
+
+    An identifier (a methodology, a standard, a model number) is one term, and also names its
+    family: "ams-iii.au" is "ams-iii.au" and "ams-iii", so that two methods of a family are
+    alike without being the same. Plain numbers (amounts, years) are not terms.
+    """
     text = text.lower()
-    tokens = [word for word in WORD.findall(text) if not HAN.fullmatch(word)]
+    tokens = []
+    for match in TOKEN.finditer(text):
+        token = match.group(0).strip(".-/")
+        if (
+            CODE.fullmatch(token)
+            and any(char.isalpha() for char in token)
+            and not HAN.search(token)
+        ):
+            tokens.append(token)
+            family = "-".join(re.split(r"[.\-/]", token)[:-1])
+            if any(char.isalpha() for char in family):
+                tokens.append(family)
+            continue
+        tokens += [word for word in WORD.findall(token) if not HAN.fullmatch(word)]
     for run in HAN.findall(text):
         tokens += [run[i : i + 2] for i in range(len(run) - 1)] or [run]
     return tokens
@@ -109,6 +132,9 @@ class SideFeatures:
     amount_high: np.ndarray
     stage: np.ndarray  # a project's stage (index in ProjectStage); -1 for enterprises
     text: sparse.csr_matrix
+    # A project's own enterprise (primary key), which is never its partner; -1 when none, and
+    # for enterprises.
+    enterprise: np.ndarray
 
     def row_of(self):
         return {int(pk): row for row, pk in enumerate(self.ids)}
@@ -130,7 +156,7 @@ def load_projects(taxonomies, queryset=None):
     rows = list(
         queryset.order_by("pk").values_list(
             "pk", "country_id", "stage", "investment_usd",
-            "title_en", "summary_en", "description_en", "title", "summary",
+            "title_en", "summary_en", "description_en", "title", "summary", "enterprise_id",
         )
     )  # fmt: skip
     ids = np.array([r[0] for r in rows], dtype=np.int64)
@@ -176,6 +202,7 @@ def load_projects(taxonomies, queryset=None):
         amount_high=amounts.copy(),
         stage=np.array([stages.get(r[2], -1) for r in rows], dtype=np.int64),
         text=None,
+        enterprise=np.array([r[9] or -1 for r in rows], dtype=np.int64),
     ), [_text(r[4] or r[7], r[5] or r[8], r[6]) for r in rows]
 
 
@@ -228,6 +255,18 @@ def load_enterprises(taxonomies, queryset=None):
     def amount(value):
         return float(value) if value is not None else np.nan
 
+    # What an enterprise has done says what it does: its published projects and technologies.
+    own_records = {}
+    for owner, title, summary in (
+        *Project.objects.published()
+        .filter(draft_of__isnull=True, enterprise__in=selected)
+        .values_list("enterprise_id", "title_en", "summary_en"),
+        *Technology.objects.published()
+        .filter(draft_of__isnull=True, provider__in=selected)
+        .values_list("provider_id", "title_en", "summary_en"),
+    ):
+        own_records.setdefault(owner, []).append(_text(title, summary))
+
     return SideFeatures(
         ids=ids,
         sectors=sectors,
@@ -239,22 +278,70 @@ def load_enterprises(taxonomies, queryset=None):
         amount_high=np.array([amount(r[3]) for r in rows]),
         stage=np.full(n, -1, dtype=np.int64),
         text=None,
-    ), [_text(r[4] or r[8], r[5] or r[9], r[6], r[7]) for r in rows]
+        enterprise=np.full(n, -1, dtype=np.int64),
+    ), [
+        # Not its name: a name says who, not what; "Sol Verde" would match every "verde".
+        _text(r[5] or r[9], r[6], r[7], *own_records.get(r[0], ()))
+        for r in rows
+    ]
 
 
-def vectorizer(vocabulary=None, idf=None, documents=0):
-    vectorizer = TfidfVectorizer(
-        analyzer=analyze,
-        min_df=2,
-        # Terms in most texts say nothing of a pair; in a handful of texts, nothing is "most".
-        max_df=0.5 if documents >= 20 else 1.0,
-        sublinear_tf=True,
-        dtype=np.float32,
-        vocabulary=vocabulary,
-    )
-    if idf is not None:
-        vectorizer.idf_ = idf
-    return vectorizer
+# How fast repeating a term in an enterprise's profile stops adding evidence (BM25's k1).
+SATURATION = 0.5
+
+
+def _counts(texts, vocabulary):
+    """Term counts of ``texts`` over ``vocabulary`` ({term: column})."""
+    counter = CountVectorizer(analyzer=analyze, vocabulary=vocabulary, dtype=np.float32)
+    return counter.transform(texts).tocsr()
+
+
+def fit_text_model(project_texts, enterprise_texts):
+    """The vocabulary and the weight of each term for a run: (vocabulary, idf).
+
+    The terms are those of at least two texts, one of them an enterprise's (a term no
+    enterprise uses cannot tell enterprises apart). A term weighs by its rarity among the
+    enterprises, as BM25 weighs it: "acm0002" says much, "project" next to nothing.
+    """
+    texts = [*project_texts, *enterprise_texts]
+    if len([text for text in texts if text]) < 2:
+        return np.array([], dtype=str), np.array([], dtype=np.float32)
+    counter = CountVectorizer(analyzer=analyze, min_df=2, dtype=np.float32)
+    try:
+        counts = counter.fit_transform(texts).tocsr()
+    except ValueError:  # no term in two texts: they have nothing in common
+        return np.array([], dtype=str), np.array([], dtype=np.float32)
+    documents = np.asarray((counts[len(project_texts) :] > 0).sum(axis=0)).ravel()
+    keep = documents > 0
+    terms = counter.get_feature_names_out()[keep]
+    documents = documents[keep]
+    n = max(len(enterprise_texts), 1)
+    idf = np.log1p((n - documents + 0.5) / (documents + 0.5)).astype(np.float32)
+    return np.asarray(terms, dtype=str), idf
+
+
+def project_text_vectors(texts, vocabulary, idf):
+    """What a project's text asks for: its terms, each weighing its rarity, summing to 1."""
+    if not len(vocabulary):
+        return sparse.csr_matrix((len(texts), 0), dtype=np.float32)
+    present = _counts(texts, {term: i for i, term in enumerate(vocabulary.tolist())})
+    present.data[:] = 1
+    weighted = present.multiply(idf[None, :]).tocsr()
+    sums = np.asarray(weighted.sum(axis=1), dtype=np.float32).ravel()
+    return sparse.diags(1 / np.maximum(sums, 1e-9)).dot(weighted).tocsr().astype(np.float32)
+
+
+def enterprise_text_vectors(texts, vocabulary):
+    """What an enterprise's profile says, term by term: 2/3 for a term it says once, 4/5 twice,
+    towards 1 the more often (BM25's saturation), so that stronger evidence counts more but a
+    repeated word cannot dominate. Not divided by the profile's length: a broad profile is not
+    diluted (cosine similarity made one with 200 projects lose to one with 2). A pair's text
+    score is then how much of the project's weighted terms the enterprise's profile covers."""
+    if not len(vocabulary):
+        return sparse.csr_matrix((len(texts), 0), dtype=np.float32)
+    counts = _counts(texts, {term: i for i, term in enumerate(vocabulary.tolist())})
+    counts.data = counts.data / (counts.data + SATURATION)
+    return counts
 
 
 @dataclass
@@ -263,38 +350,27 @@ class Features:
     projects: SideFeatures
     enterprises: SideFeatures
     vocabulary: np.ndarray  # the terms, by column of the text vectors
-    idf: np.ndarray
+    idf: np.ndarray  # each term's weight (its rarity among the enterprises)
 
     @classmethod
     def load(cls):
         taxonomies = Taxonomies.load()
         projects, project_texts = load_projects(taxonomies)
         enterprises, enterprise_texts = load_enterprises(taxonomies)
-        texts = project_texts + enterprise_texts
-        tfidf = vectorizer(documents=len(texts))
-        if len([t for t in texts if t]) >= 2:
-            try:
-                matrix = tfidf.fit_transform(texts).tocsr()
-            except ValueError:  # no term in two documents: the texts say nothing in common
-                matrix = None
-        else:
-            matrix = None
-        if matrix is None:
-            vocabulary, idf = np.array([], dtype=str), np.array([], dtype=np.float32)
-            matrix = sparse.csr_matrix((len(texts), 0), dtype=np.float32)
-        else:
-            terms = tfidf.get_feature_names_out()
-            vocabulary, idf = np.asarray(terms, dtype=str), tfidf.idf_.astype(np.float32)
-        projects.text = matrix[: len(project_texts)]
-        enterprises.text = matrix[len(project_texts) :]
+        vocabulary, idf = fit_text_model(project_texts, enterprise_texts)
+        projects.text = project_text_vectors(project_texts, vocabulary, idf)
+        enterprises.text = enterprise_text_vectors(enterprise_texts, vocabulary)
         return cls(taxonomies, projects, enterprises, vocabulary, idf)
 
-    def text_vectors(self, texts):
-        """TF-IDF vectors of new texts in this run's vocabulary (for one record's recompute)."""
-        if not len(self.vocabulary):
-            return sparse.csr_matrix((len(texts), 0), dtype=np.float32)
-        vocabulary = {term: i for i, term in enumerate(self.vocabulary.tolist())}
-        return vectorizer(vocabulary, self.idf).transform(texts).tocsr().astype(np.float32)
+    def with_projects(self, texts, side):
+        """These features with ``side`` as the projects, whose ``texts`` are vectorised in
+        this run's vocabulary (one record's recompute)."""
+        side.text = project_text_vectors(texts, self.vocabulary, self.idf)
+        return replace(self, projects=side)
+
+    def with_enterprises(self, texts, side):
+        side.text = enterprise_text_vectors(texts, self.vocabulary)
+        return replace(self, enterprises=side)
 
 
 # Saving and loading a run's features ------------------------------------------------------------
@@ -302,6 +378,15 @@ class Features:
 
 def _path(run_id):
     return f"matchmaking/runs/{run_id}/features.npz"
+
+
+# The layout of a saved run's features; a run saved by an engine of another layout is not read
+# (its records wait for the next run).
+FORMAT = 2
+
+
+class StaleFeatures(FileNotFoundError):
+    """The run's features were saved by another version of the engine."""
 
 
 def _flatten(prefix, value, out):
@@ -322,6 +407,7 @@ def save(features, run_id):
             _flatten(f"{group}.{field.name}", getattr(getattr(features, group), field.name), arrays)
     arrays["vocabulary"] = features.vocabulary
     arrays["idf"] = features.idf
+    arrays["format"] = np.array(FORMAT)
     buffer = io.BytesIO()
     np.savez(buffer, **arrays)
     path = _path(run_id)
@@ -347,6 +433,8 @@ def load(run_id):
         return _loaded[run_id]
     with default_storage.open(_path(run_id), "rb") as stored:
         archive = dict(np.load(io.BytesIO(stored.read()), allow_pickle=False))
+    if int(archive.get("format", 1)) != FORMAT:
+        raise StaleFeatures(_path(run_id))
     groups = {}
     for group, cls in (
         ("taxonomies", Taxonomies),

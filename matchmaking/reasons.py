@@ -36,6 +36,11 @@ def _usd(value):
     return intword(int(value)) if value is not None else ""
 
 
+def _term(term):
+    # Identifiers read as they are written: ACM0002, AMS-III.AU.
+    return term.upper() if any(char.isdigit() for char in term) else term
+
+
 def describe(reason, table):
     code = reason.get("code")
     if code == "sectors":
@@ -68,6 +73,10 @@ def describe(reason, table):
             "stage": ProjectStage(reason["stage"]).label
         }
     if code == "text":
+        if reason.get("terms"):
+            return _("Both descriptions mention %(terms)s") % {
+                "terms": ", ".join(_term(term) for term in reason["terms"])
+            }
         return _("Their descriptions are alike")
     return ""
 

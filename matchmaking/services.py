@@ -181,7 +181,7 @@ def _match_batches(loaded, run_id, pairs, size=INSERT_BATCH):
         totals = engine.total(scores)
         rows = []
         for i, (p, e) in enumerate(batch):
-            component = {name: float(scores[name][i]) for name in engine.CRITERIA}
+            component = engine.component_dict(scores, i)
             project_rank, enterprise_rank = pairs[(p, e)]
             rows.append(
                 (
@@ -319,10 +319,7 @@ def recompute(kind, pk):
         side, texts = features.load_projects(taxonomies, Project.objects.published().filter(pk=pk))
         if not len(side):
             return _drop_own(run, project_id=pk)
-        side.text = loaded.text_vectors(texts)
-        single = features.Features(
-            taxonomies, side, loaded.enterprises, loaded.vocabulary, loaded.idf
-        )
+        single = loaded.with_projects(texts, side)
         total = engine.score_block(single, np.arange(1))[0]
         other_ids, field, rank_field = loaded.enterprises.ids, "enterprise_id", "project_rank"
     else:
@@ -331,8 +328,7 @@ def recompute(kind, pk):
         )
         if not len(side):
             return _drop_own(run, enterprise_id=pk)
-        side.text = loaded.text_vectors(texts)
-        single = features.Features(taxonomies, loaded.projects, side, loaded.vocabulary, loaded.idf)
+        single = loaded.with_enterprises(texts, side)
         total = engine.score_block(single, np.arange(len(loaded.projects)))[:, 0]
         other_ids, field, rank_field = loaded.projects.ids, "project_id", "enterprise_rank"
     order = np.argsort(-total, kind="stable")[:TOP_K]
@@ -346,7 +342,7 @@ def recompute(kind, pk):
     with transaction.atomic():
         _drop_own(run, **own)
         for rank, i in enumerate(range(len(order)), start=1):
-            component = {name: float(scores[name][i]) for name in engine.CRITERIA}
+            component = engine.component_dict(scores, i)
             Match.objects.update_or_create(
                 run=run,
                 **own,

@@ -1,6 +1,8 @@
 """How a project–enterprise pair is scored: every weight and table in one place.
 
-The score is the weighted sum of seven criteria, each between 0 and 1, so it is between 0 and 1:
+The score is the weighted mean of seven criteria, each between 0 and 1, so it is between 0 and
+1. A criterion counts for a pair only when both sides give what it needs (an amount, a stage, a
+text...): a missing value is no evidence either way (engine.informed).
 
 - ``sectors``: the share of the project's sectors that the enterprise works in or looks for;
 - ``technology``: the share of the project's technology fields (those of the technologies it
@@ -9,12 +11,18 @@ The score is the weighted sum of seven criteria, each between 0 and 1, so it is 
   interest, 0.5 when it is based there, else 0;
 - ``cooperation``: the share of the cooperation the project seeks that the enterprise offers;
 - ``investment``: 1 when the project's investment sought (in USD) lies in the enterprise's
-  investment range, falling off with the distance (in orders of magnitude) outside it; 0 when
-  either side gives no amount;
+  investment range, falling off with the distance (in orders of magnitude) outside it;
 - ``stage``: how well what the enterprise offers suits the project's stage (``STAGE_FIT``),
   averaged over what it offers;
-- ``text``: the cosine similarity of the two texts (TF-IDF of their English, or else original,
-  title, summary and description, and the enterprise's capabilities).
+- ``text``: how much of what the project's text says the enterprise's profile covers: the
+  share of the project's terms, each weighing its rarity among the enterprises, that the
+  profile has (features.py). Terms are words, identifiers such as ACM0002 (and their family),
+  and pairs of Han characters; the project's text is its English (or else original) title,
+  summary and description, the enterprise's its summary, description, capabilities and the
+  titles and summaries of its own published projects and technologies, but not its name.
+
+The defaults favour the text: on the real registry data of docs/matchmaking.md it is the
+criterion that tells partners apart; the structured criteria add to it where they differ.
 
 A pair is kept only when the two share a domain (a sector or a technology field) and scores at
 least ``MIN_SCORE``; each project keeps its ``TOP_K`` best enterprises and each enterprise its
@@ -22,13 +30,13 @@ least ``MIN_SCORE``; each project keeps its ``TOP_K`` best enterprises and each 
 """
 
 WEIGHTS = {
-    "sectors": 0.30,
+    "sectors": 0.10,
     "technology": 0.10,
     "country": 0.15,
-    "cooperation": 0.15,
-    "investment": 0.10,
+    "cooperation": 0.10,
+    "investment": 0.05,
     "stage": 0.05,
-    "text": 0.15,
+    "text": 0.45,
 }
 assert abs(sum(WEIGHTS.values()) - 1) < 1e-9
 

@@ -246,14 +246,14 @@ def test_a_changed_project_gets_new_partners_without_waiting_for_the_night(world
     services.run_inline("manual")
     project = world["project"]
     assert [m.enterprise for m in matches_of(project)][0] == world["good"]
-    # The project moves to China, where the trader is, and drops what the EPC firm offered.
-    project.country = china()
-    project.cooperation_types.clear()
-    project.investment_amount = None
+    # The project turns into a wind farm: only the wind company shares its domain now.
+    project.title = "Onshore wind farm"
+    project.summary = "Twelve turbines on a ridge"
+    project.sectors.set(world["unrelated"].sectors.all())
     project.save()
-    assert services.recompute("project", project.pk) >= 1
+    assert services.recompute("project", project.pk) == 1
     partners = [m.enterprise for m in matches_of(project)]
-    assert partners[0] == world["weaker"]
+    assert partners == [world["unrelated"]]
 
 
 def test_an_unpublished_project_loses_its_own_matches(world):
@@ -337,3 +337,142 @@ def test_a_long_run_that_keeps_making_progress_is_not_abandoned(world, settings)
     MatchChunk.objects.filter(run=run).update(done_at=timezone.now())
     services.abandon_stalled_runs()
     assert MatchRun.objects.get(pk=run.pk).status == RunStatus.RUNNING
+
+
+# What the engine reads in a text, and how a pair is scored ------------------------------------
+
+
+def test_identifiers_are_terms_with_their_family_and_plain_numbers_are_not():
+    assert features.analyze("Applies ACM0002 and AMS-III.AU: 885,056 tCO2e in 2020") == [
+        "applies", "acm0002", "and", "ams-iii.au", "ams-iii", "tco2e", "in",
+    ]  # fmt: skip
+
+
+def test_a_broad_profile_that_covers_the_project_beats_a_narrow_one_that_covers_less(world):
+    project = ProjectFactory(
+        title="Landfill gas capture",
+        summary="Methane from a landfill under methodology ACM0001 turned into power",
+        sectors=world["project"].sectors.all(),
+    )
+    broad = EnterpriseFactory(
+        title="Broad consultant",
+        summary=(
+            "Consultant for landfill gas, biomass, wind, hydro, cement, transport and forestry "
+            "projects: methane capture, ACM0001, ACM0002, AMS-I.D, AMS-III.G, AR-ACM0003"
+        ),
+        sectors=world["project"].sectors.all(),
+    )
+    narrow = EnterpriseFactory(
+        title="Narrow consultant",
+        summary="Landfill projects",
+        sectors=world["project"].sectors.all(),
+    )
+    services.run_inline("manual")
+    ranked = [m.enterprise for m in matches_of(project)]
+    assert ranked.index(broad) < ranked.index(narrow)
+
+
+def test_an_enterprises_name_is_not_part_of_its_profile(world):
+    project = ProjectFactory(
+        title="Verde reservoir", summary="", description="", sectors=world["project"].sectors.all()
+    )
+    named = EnterpriseFactory(
+        title="Verde Reservoir Holdings", summary="Pension fund", description="", sectors=[]
+    )
+    loaded = features.Features.load()
+    rows = loaded.enterprises.row_of()
+    project_row = loaded.projects.row_of()[project.pk]
+    text = loaded.projects.text[project_row] @ loaded.enterprises.text[rows[named.pk]].T
+    assert text.toarray()[0, 0] == 0
+
+
+def test_an_enterprises_own_projects_and_technologies_speak_for_it(world):
+    maker = EnterpriseFactory(
+        title="Maker", summary="", description="", sectors=world["project"].sectors.all()
+    )
+    TechnologyFactory(title="Electrochromic glazing", summary="", provider=maker)
+    ProjectFactory(title="Electrochromic glazing retrofit", summary="", enterprise=maker)
+    project = ProjectFactory(
+        title="Electrochromic glazing for a school",
+        summary="",
+        description="",
+        sectors=world["project"].sectors.all(),
+    )
+    services.run_inline("manual")
+    match = Match.objects.get(project=project, enterprise=maker)
+    assert match.components["text"] > 0.5
+    assert {"code": "text", "terms": ["electrochromic", "glazing"]} in match.reasons
+
+
+def test_a_project_is_never_matched_with_its_own_enterprise(world):
+    own = world["good"]
+    ProjectFactory(
+        title="Floating solar plant, phase 2",
+        summary=world["project"].summary,
+        sectors=world["project"].sectors.all(),
+        enterprise=own,
+    )
+    services.run_inline("manual")
+    assert not Match.objects.filter(project__enterprise=own, enterprise=own).exists()
+
+
+def test_a_criterion_without_information_neither_lowers_nor_raises_a_score(world):
+    services.run_inline("manual")
+    before = matches_of(world["project"])[0]
+    project = world["project"]
+    project.investment_amount = None
+    project.save()
+    services.recompute("project", project.pk)
+    after = matches_of(project)[0]
+    assert after.enterprise == before.enterprise
+    assert after.components["investment"] is None
+    # The other criteria's weighted mean: as good as before, the amount was a perfect fit.
+    assert after.score == pytest.approx(before.score, abs=0.02)
+    assert "investment" not in [reason["code"] for reason in after.reasons]
+
+
+def test_the_reasons_are_the_criteria_that_raised_the_score_largest_first(world):
+    from matchmaking.weights import WEIGHTS
+
+    ProjectFactory(title="Solar school roofs", sectors=world["project"].sectors.all())
+    services.run_inline("manual")
+    for match in Match.objects.all():
+        known = {name: v for name, v in match.components.items() if v is not None}
+        contribution = {name: WEIGHTS[name] * v for name, v in known.items()}
+        raised = sorted(
+            (
+                name
+                for name, value in contribution.items()
+                if value >= engine.REASON_SHARE * sum(contribution.values()) and value > 0
+            ),
+            key=lambda name: (-contribution[name], engine.CRITERIA.index(name)),
+        )
+        assert [reason["code"] for reason in match.reasons] == raised
+        assert match.score == pytest.approx(
+            sum(contribution.values()) / sum(WEIGHTS[n] for n in known), abs=1e-3
+        )
+
+
+def test_a_text_reason_names_what_both_descriptions_mention(world):
+    services.run_inline("manual")
+    best = matches_of(world["project"])[0]
+    (text,) = [reason for reason in best.reasons if reason["code"] == "text"]
+    assert "floating" in text["terms"] and "photovoltaic" in text["terms"]
+    with translation.override("en"):
+        said = reasons.describe_all(best)
+    assert any(line.startswith("Both descriptions mention floating") for line in said), said
+
+
+def test_features_saved_by_another_engine_are_not_read(world, settings):
+    run = services.run_inline("manual")
+    path = features._path(run.pk)
+    archive = dict(np.load(features.default_storage.open(path, "rb")))
+    archive["format"] = np.array(1)
+    features.default_storage.delete(path)
+    import io
+
+    buffer = io.BytesIO()
+    np.savez(buffer, **archive)
+    features.default_storage.save(path, features.ContentFile(buffer.getvalue()))
+    features._loaded.clear()
+    assert services.recompute("project", world["project"].pk) is None
