@@ -1,6 +1,8 @@
 """Matchmaking: runs of the engine, the matches they keep, members' feedback, and the
 introductions the secretariat brokers between a project and an enterprise."""
 
+import math
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -316,3 +318,127 @@ class Introduction(AboutAPair):
             # The staff queue: introductions waiting to be forwarded, oldest first.
             models.Index(fields=["status", "created_at"], name="introduction_queue_idx"),
         ]
+
+
+# Weights learned from members' feedback (matchmaking/learning.py) ----------------------------
+
+
+class WeightStatus(models.TextChoices):
+    NOT_FITTED = "unfitted", _("Not fitted")
+    CANDIDATE = "candidate", _("Candidate")
+    LIVE = "live", _("Live")
+    RETIRED = "retired", _("Retired")
+
+
+class FitTrigger(models.TextChoices):
+    SCHEDULE = "schedule", _("Schedule")
+    STAFF = "staff", _("Started by staff")
+    COMMAND = "command", _("Command")
+
+
+class FitDecision(models.TextChoices):
+    MADE_LIVE = "live", _("Made live: at least as good as the weights it was compared with")
+    WORSE_HELD_BACK = "worse_held_back", _("Kept out: worse on held-back feedback")
+    WORSE_REAL_DATA = "worse_real_data", _("Kept out: worse on the real-data set")
+    SUPERSEDED = "superseded", _("Kept out: other weights went live while it was fitted")
+    TOO_LITTLE = "too_little", _("Not fitted: too little feedback")
+    NO_SIGNAL = "no_signal", _("Not fitted: no criterion speaks for the relevant matches")
+
+
+class WeightSetQuerySet(models.QuerySet):
+    def live(self):
+        """The set the engine uses (None: the defaults of matchmaking/weights.py)."""
+        return self.filter(status=WeightStatus.LIVE).first()
+
+
+class WeightSet(models.Model):
+    """The criteria's weights fitted from members' feedback, with what they were fitted on,
+    how they compared with the weights in use, and whether they were made live.
+
+    ``figures`` holds what the decision was based on: ``held_back`` (the ROC AUC of this set's
+    scores and of the compared weights' on the newest feedback, which the fit did not see) and
+    ``real_data`` (recall@1, recall@10 and MRR per task of matchmaking/realdata.py, for both;
+    absent when no dataset is configured).
+    """
+
+    weights = models.JSONField(_("weights"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=WeightStatus.choices, default=WeightStatus.CANDIDATE
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=FitDecision.choices)
+    trigger = models.CharField(_("fitted on"), max_length=10, choices=FitTrigger.choices)
+    fitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("fitted by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    fitted_at = models.DateTimeField(_("fitted"), auto_now_add=True)
+    pairs = models.PositiveIntegerField(_("labelled pairs"), default=0)
+    positives = models.PositiveIntegerField(_("relevant"), default=0)
+    negatives = models.PositiveIntegerField(_("not relevant"), default=0)
+    accounts = models.PositiveIntegerField(_("accounts"), default=0)
+    capped_accounts = models.PositiveIntegerField(_("accounts capped"), default=0)
+    compared_with = models.ForeignKey(
+        "self",
+        verbose_name=_("compared with"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    # What ``compared_with`` held then, or the defaults when it is empty: they may change.
+    compared_weights = models.JSONField(_("compared weights"), default=dict, blank=True)
+    figures = models.JSONField(_("figures"), default=dict, blank=True)
+    live_since = models.DateTimeField(_("live since"), null=True, blank=True)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+    retired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("retired by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    objects = WeightSetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("matchmaking weight set")
+        verbose_name_plural = _("matchmaking weight sets")
+        ordering = ["-fitted_at", "-pk"]
+        constraints = [
+            # The engine uses one set: making another live fails on this index. It is also the
+            # index of WeightSet.objects.live().
+            models.UniqueConstraint(
+                fields=["status"],
+                condition=Q(status=WeightStatus.LIVE),
+                name="matchmaking_one_live_weight_set",
+            ),
+        ]
+        indexes = [
+            # The admin's list, newest first, filtered by status.
+            models.Index(fields=["status", "-fitted_at"], name="weightset_status_idx"),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.get_status_display()}"
+
+    def usable_weights(self):
+        """The weights of every criterion of the engine (matchmaking.engine.CRITERIA), summing
+        to 1; None when a criterion is missing or a weight is not a non-negative number (a set
+        fitted before the criteria changed)."""
+        from matchmaking.engine import CRITERIA
+
+        stored = self.weights if isinstance(self.weights, dict) else {}
+        values = [stored.get(name) for name in CRITERIA]
+        if not all(
+            isinstance(value, int | float) and not isinstance(value, bool) for value in values
+        ):
+            return None
+        if not all(math.isfinite(value) and value >= 0 for value in values) or not sum(values):
+            return None
+        total = sum(values)
+        return {name: value / total for name, value in zip(CRITERIA, values, strict=True)}

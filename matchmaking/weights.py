@@ -27,7 +27,18 @@ criterion that tells partners apart; the structured criteria add to it where the
 A pair is kept only when the two share a domain (a sector or a technology field) and scores at
 least ``MIN_SCORE``; each project keeps its ``TOP_K`` best enterprises and each enterprise its
 ``TOP_K`` best projects. See docs/matchmaking.md for how well this works.
+
+``WEIGHTS`` are the defaults: ``current()`` gives the weights the engine uses, those of the live
+set learned from members' feedback (matchmaking/learning.py) when there is one.
 """
+
+import logging
+import uuid
+
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
 
 WEIGHTS = {
     "sectors": 0.10,
@@ -78,3 +89,48 @@ STAGE_FIT = {
         "epc-contracting": 0.3,
     },
 }  # fmt: skip
+
+# The weights in use ------------------------------------------------------------------------
+
+# A token in the shared cache, renewed whenever a weight set goes live or is retired: each
+# process reads the live set once per token, so the blocks of a run ask the cache, not the
+# database, and a new live set takes effect at the next run or recompute.
+VERSION_KEY = "matchmaking:weights-version"
+_read = {}  # version -> weights, in this process
+
+
+def current():
+    """The weights of the live set (matchmaking.models.WeightSet), or ``WEIGHTS`` when none is
+    live or the live one lacks a criterion of the engine (logged: it was fitted for other
+    criteria)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    if version not in _read:
+        _read.clear()
+        _read[version] = _live_or_defaults()
+    return dict(_read[version])
+
+
+def changed():
+    """Make every process read the live set again (call it once the change is committed)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _live_or_defaults():
+    from matchmaking.models import WeightSet
+
+    live = WeightSet.objects.live()
+    if live is None:
+        return dict(WEIGHTS)
+    usable = live.usable_weights()
+    if usable is None:
+        logger.error(
+            "Matchmaking weight set %s does not have a valid weight for every criterion "
+            "(%s); the engine uses the default weights.",
+            live.pk,
+            ", ".join(sorted(live.weights)) if isinstance(live.weights, dict) else live.weights,
+        )
+        return dict(WEIGHTS)
+    return usable

@@ -84,6 +84,7 @@ class AuditAction(models.TextChoices):
     RECOVER = "recover", _("Deleted record recovered")
     ACCOUNT = "account", _("Staff account changed")
     ROLES = "roles", _("Roles or permissions changed")
+    WEIGHTS = "weights", _("Matchmaking weights changed")
 
 
 class AuditEventQuerySet(models.QuerySet):

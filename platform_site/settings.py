@@ -376,3 +376,7 @@ REVIEW_TARGET_DAYS = env.int("REVIEW_TARGET_DAYS", default=5)
 # before it counts as abandoned (a crashed worker) and another may start.
 MATCHMAKING_CHUNK_SIZE = env.int("MATCHMAKING_CHUNK_SIZE", default=250)
 MATCHMAKING_RUN_TIMEOUT = env.int("MATCHMAKING_RUN_TIMEOUT", default=3 * 60 * 60)
+# The real-data set (a folder shaped like ../shared/data/matchmaking-dev) on which weights
+# learned from feedback must do at least as well as those in use before they go live; empty:
+# they are judged on held-back feedback alone.
+MATCHMAKING_EVALUATION_DATASET = env.str("MATCHMAKING_EVALUATION_DATASET", default="")
