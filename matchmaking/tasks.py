@@ -1,4 +1,5 @@
-"""Celery tasks of matchmaking: the nightly run fanned out in chunks, and recomputes.
+"""Celery tasks of matchmaking: the nightly run fanned out in chunks, recomputes, and fitting
+the criteria's weights from feedback.
 
 Every task takes primary keys, may run twice (each step is claimed in the database), and
 retries only what may pass: a lost database connection. Without Redis they run in-process.
@@ -10,8 +11,8 @@ from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.db import InterfaceError, OperationalError
 
-from matchmaking import services
-from matchmaking.models import RunTrigger
+from matchmaking import learning, services
+from matchmaking.models import FitTrigger, RunTrigger
 
 logger = logging.getLogger(__name__)
 
@@ -81,3 +82,12 @@ def recompute_record(self, kind, pk):
         return services.recompute(kind, pk)
     except TRANSIENT_ERRORS as error:
         raise self.retry(exc=error, countdown=10) from error
+
+
+@shared_task(acks_late=True)
+def fit_weights(trigger=FitTrigger.SCHEDULE, user_id=None):
+    """Fit the criteria's weights from members' feedback and make them live when they are at
+    least as good as those in use (matchmaking/learning.py); returns the new set's id. Running
+    it twice fits twice: the second judges itself against the first, and never are two live."""
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    return learning.fit(trigger, user).pk
