@@ -1,5 +1,5 @@
 """The back office of matchmaking: runs (and starting one), matches, the introductions queue,
-and the outcomes per run, country and sector."""
+the outcomes per run, country and sector, and the weights learned from feedback."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -8,20 +8,23 @@ from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from matchmaking import introductions
+from matchmaking import introductions, weights
 from matchmaking.models import (
     Dismissal,
+    FitTrigger,
     Introduction,
     IntroductionStatus,
     Match,
     MatchRun,
     Outcome,
     RunTrigger,
+    WeightSet,
+    WeightStatus,
 )
 
 
@@ -202,3 +205,199 @@ def impact_by(field, model):
     for row in rows:
         row["label"] = labels.get(row[field], _("None"))
     return rows
+
+
+@admin.action(
+    description=_("Retire (the engine goes back to its default weights)"), permissions=["change"]
+)
+def retire_weight_sets(modeladmin, request, queryset):
+    # Here, not at the top: it brings scikit-learn, which the web pages do without.
+    from matchmaking import learning
+
+    count = sum(
+        learning.retire(weight_set, request.user)
+        for weight_set in queryset.filter(status=WeightStatus.LIVE)
+    )
+    if count:
+        modeladmin.message_user(
+            request,
+            _("The live weights are retired: the next run uses the default weights."),
+            messages.SUCCESS,
+        )
+    else:
+        modeladmin.message_user(request, _("None of these weight sets is live."), messages.WARNING)
+
+
+@admin.register(WeightSet)
+class WeightSetAdmin(admin.ModelAdmin):
+    """Every fitting of the weights, live or not, with what it was judged on; Administrators
+    fit new weights now, or retire the live ones."""
+
+    list_display = [
+        "pk",
+        "status",
+        "fitted_at",
+        "fitted_by_label",
+        "pairs",
+        "accounts",
+        "held_back_auc",
+        "decision",
+    ]
+    list_filter = ["status", "decision", "trigger"]
+    list_select_related = ["fitted_by"]
+    actions = [retire_weight_sets]
+    fields = [
+        "status",
+        "decision",
+        "trigger",
+        "fitted_by",
+        "fitted_at",
+        "live_since",
+        "retired_at",
+        "retired_by",
+        "pairs",
+        "positives",
+        "negatives",
+        "accounts",
+        "capped_accounts",
+        "compared_with",
+        "weights_table",
+        "figures_table",
+    ]
+    readonly_fields = fields
+    change_list_template = "admin/matchmaking/weightset/change_list.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # Sets are never edited: changing one is retiring it, an action of the list.
+        return obj is None and super().has_change_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path(
+                "fit/",
+                self.admin_site.admin_view(require_POST(self.fit_view)),
+                name="matchmaking_weightset_fit",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        live = WeightSet.objects.live()
+        extra_context = {
+            **(extra_context or {}),
+            "live": live,
+            "live_unusable": live is not None and live.usable_weights() is None,
+            "may_fit": request.user.has_perm("matchmaking.add_weightset"),
+            "weights_in_use": _weights_table(
+                (_("in use"), weights.current()), (_("defaults"), weights.WEIGHTS)
+            ),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def fit_view(self, request):
+        if not request.user.has_perm("matchmaking.add_weightset"):
+            raise PermissionDenied
+        from matchmaking.tasks import fit_weights
+
+        user_id = request.user.pk
+        transaction.on_commit(lambda: fit_weights.delay(trigger=FitTrigger.STAFF, user_id=user_id))
+        messages.success(
+            request,
+            _("The weights are being fitted from the feedback. Reload the page to see the result."),
+        )
+        return redirect("admin:matchmaking_weightset_changelist")
+
+    @admin.display(description=_("fitted by"), ordering="trigger")
+    def fitted_by_label(self, weight_set):
+        if weight_set.fitted_by is None:
+            return weight_set.get_trigger_display()
+        return f"{weight_set.get_trigger_display()} ({weight_set.fitted_by})"
+
+    @admin.display(description=_("held-back AUC (weights compared with)"))
+    def held_back_auc(self, weight_set):
+        held = weight_set.figures.get("held_back")
+        if not held:
+            return "—"
+        return f"{held['candidate']['auc']:.3f} ({held['compared']['auc']:.3f})"
+
+    @admin.display(description=_("weights"))
+    def weights_table(self, weight_set):
+        columns = [(_("compared with"), weight_set.compared_weights)]
+        if weight_set.weights:
+            columns.insert(0, (_("this set"), weight_set.weights))
+        return _weights_table(*columns)
+
+    @admin.display(description=_("figures"))
+    def figures_table(self, weight_set):
+        held = weight_set.figures.get("held_back")
+        if not held:
+            return "—"
+        rows = [
+            (
+                _("Held-back feedback: ROC AUC"),
+                held["candidate"]["auc"],
+                held["compared"]["auc"],
+            )
+        ]
+        real = weight_set.figures.get("real_data")
+        for task in (real or {}).get("compared", {}):
+            for figure in ("recall@1", "recall@10", "mrr"):
+                rows.append(
+                    (
+                        f"{task}: {figure}",
+                        real["candidate"][task].get(figure),
+                        real["compared"][task].get(figure),
+                    )
+                )
+        note = (
+            ""
+            if real
+            else _(
+                "Real-data set: not evaluated (none configured, or the held-back feedback decided)."
+            )
+        )
+        return format_html(
+            "<table><thead><tr><th></th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>{}",
+            _("this set"),
+            _("compared with"),
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                ((label, _figure(mine), _figure(theirs)) for label, mine, theirs in rows),
+            ),
+            format_html("<p>{}</p>", note) if note else "",
+        )
+
+
+def _figure(value):
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _weights_table(*columns):
+    """A table of the criteria's weights, one column per (heading, weights)."""
+    from matchmaking.engine import CRITERIA
+
+    return format_html(
+        "<table><thead><tr><th>{}</th>{}</tr></thead><tbody>{}</tbody></table>",
+        _("criterion"),
+        format_html_join("", "<th>{}</th>", ((heading,) for heading, _values in columns)),
+        format_html_join(
+            "",
+            "<tr><td><code>{}</code></td>{}</tr>",
+            (
+                (
+                    name,
+                    format_html_join(
+                        "", "<td>{}</td>", ((_figure(values.get(name)),) for _h, values in columns)
+                    ),
+                )
+                for name in CRITERIA
+            ),
+        ),
+    )

@@ -366,7 +366,7 @@ class WeightSet(models.Model):
         _("status"), max_length=10, choices=WeightStatus.choices, default=WeightStatus.CANDIDATE
     )
     decision = models.CharField(_("decision"), max_length=20, choices=FitDecision.choices)
-    trigger = models.CharField(_("fitted on"), max_length=10, choices=FitTrigger.choices)
+    trigger = models.CharField(_("trigger"), max_length=10, choices=FitTrigger.choices)
     fitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("fitted by"),

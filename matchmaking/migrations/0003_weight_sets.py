@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('weights', models.JSONField(blank=True, default=dict, verbose_name='weights')),
                 ('status', models.CharField(choices=[('unfitted', 'Not fitted'), ('candidate', 'Candidate'), ('live', 'Live'), ('retired', 'Retired')], default='candidate', max_length=10, verbose_name='status')),
                 ('decision', models.CharField(choices=[('live', 'Made live: at least as good as the weights it was compared with'), ('worse_held_back', 'Kept out: worse on held-back feedback'), ('worse_real_data', 'Kept out: worse on the real-data set'), ('superseded', 'Kept out: other weights went live while it was fitted'), ('too_little', 'Not fitted: too little feedback'), ('no_signal', 'Not fitted: no criterion speaks for the relevant matches')], max_length=20, verbose_name='decision')),
-                ('trigger', models.CharField(choices=[('schedule', 'Schedule'), ('staff', 'Started by staff'), ('command', 'Command')], max_length=10, verbose_name='fitted on')),
+                ('trigger', models.CharField(choices=[('schedule', 'Schedule'), ('staff', 'Started by staff'), ('command', 'Command')], max_length=10, verbose_name='trigger')),
                 ('fitted_at', models.DateTimeField(auto_now_add=True, verbose_name='fitted')),
                 ('pairs', models.PositiveIntegerField(default=0, verbose_name='labelled pairs')),
                 ('positives', models.PositiveIntegerField(default=0, verbose_name='relevant')),
