@@ -8,13 +8,13 @@ exist, count; an account's latest word on a pair is its only one. No account hol
 ``ACCOUNT_SHARE`` of the total weight (``cap_accounts``), so one member who marks everything
 "not relevant" cannot swing the weights.
 
-``fit`` fits a logistic regression of the labels on the criteria's scores, with non-negative
-coefficients, on the older feedback; the coefficients, scaled to sum to 1, are the candidate
-weights (a pair's score is their weighted sum, as with ``weights.WEIGHTS``). The candidate goes
-live only when it is at least as good as the weights in use (the live set, or the defaults) on
-the newest feedback, which the fit did not see (ROC AUC), and, when a real-data set is
-configured, on every task of it (recall@10 and MRR). With too little feedback nothing is
-fitted. Every attempt is kept as a ``WeightSet`` with its figures and the reason for its fate.
+``fit`` fits, on the older feedback, a logistic regression of the labels on the engine's own
+score (``fit_weights``): the candidate weights are non-negative and sum to 1, like
+``weights.WEIGHTS``. The candidate goes live only when it is at least as good as the weights in
+use (the live set, or the defaults) on the newest feedback, which the fit did not see (ROC AUC),
+and, when a real-data set is configured, on every task of it (recall@10 and MRR). With too
+little feedback nothing is fitted. Every attempt is kept as a ``WeightSet`` with its figures and
+the reason for its fate.
 """
 
 import logging
