@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true DJANGO_STAFF_MFA_REQUIRED=false
 RUN_PORT ?= 8000
 
-.PHONY: run test browser-deps lighthouse lint format check messages compilemessages bench bench-seed bench-databases bench-matchmaking clean
+.PHONY: run test browser-deps lighthouse lint format check messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -120,6 +120,14 @@ bench-matchmaking: $(VENV)/.installed
 	@if [ "$(BENCH_SEED)" = 1 ]; then $(BENCH_MM_ENV) $(PY) manage.py seed_demo --clear --no-images \
 	  --counts enterprises=100000,technologies=20000,projects=20000; fi
 	$(BENCH_MM_ENV) $(PY) manage.py bench_matchmaking
+	$(BENCH_MM_ENV) $(PY) manage.py evaluate_matchmaking --dataset $(MATCHMAKING_DATASET)
+
+# The matchmaking measured on real data against two baselines (docs/matchmaking.md), in a scratch
+# database of its own on the configured server (DATABASE_URL; SQLite by default), dropped after.
+MATCHMAKING_DATASET ?= ../shared/data/matchmaking-dev
+
+evaluate-matchmaking: $(VENV)/.installed
+	$(EMBEDDED) $(PY) manage.py evaluate_matchmaking --dataset $(MATCHMAKING_DATASET)
 
 # Lighthouse 12 (13 needs a newer Node.js) on the production-mode server; see docs/benchmarks.md.
 tests/lighthouse/node_modules/.installed: tests/lighthouse/package.json tests/lighthouse/package-lock.json
