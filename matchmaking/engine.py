@@ -49,11 +49,10 @@ def informed(features, rows):
     needs: (projects × criteria, enterprises × criteria) 0/1 matrices. A criterion counts for
     a pair only when both sides do: a missing amount, stage or text is no evidence either way,
     and must not pull a pair down (nor up) against the criteria that have something to say."""
-    p, e = features.projects, features.enterprises
+    p = features.projects
     plausible = (p.amount_low[rows] >= INVESTMENT_PLAUSIBLE[0]) & (
         p.amount_low[rows] <= INVESTMENT_PLAUSIBLE[1]
     )
-    has_range = ~(np.isnan(e.amount_low) & np.isnan(e.amount_high))
     project_side = {
         "sectors": _has(p.sectors[rows]),
         "technology": _has(p.fields[rows]),
@@ -63,19 +62,28 @@ def informed(features, rows):
         "stage": p.stage[rows] >= 0,
         "text": _has(p.text[rows]) if p.text.shape[1] else np.zeros(len(rows), bool),
     }
-    enterprise_side = {
-        "sectors": _has(e.sectors),
-        "technology": _has(e.fields),
-        "country": _has(e.countries) | (e.home >= 0),
-        "cooperation": _has(e.cooperation),
-        "investment": has_range,
-        "stage": _has(e.cooperation),
-        "text": _has(e.text) if e.text.shape[1] else np.zeros(len(e), bool),
-    }
     return (
         np.column_stack([project_side[name] for name in CRITERIA]).astype(np.float32),
-        np.column_stack([enterprise_side[name] for name in CRITERIA]).astype(np.float32),
+        _informed_enterprises(features.enterprises),
     )
+
+
+def _informed_enterprises(e):
+    # The same for every block of a run: worked out once per enterprises' features.
+    cached = getattr(e, "_informed", None)
+    if cached is None:
+        side = {
+            "sectors": _has(e.sectors),
+            "technology": _has(e.fields),
+            "country": _has(e.countries) | (e.home >= 0),
+            "cooperation": _has(e.cooperation),
+            "investment": ~(np.isnan(e.amount_low) & np.isnan(e.amount_high)),
+            "stage": _has(e.cooperation),
+            "text": _has(e.text) if e.text.shape[1] else np.zeros(len(e), bool),
+        }
+        cached = np.column_stack([side[name] for name in CRITERIA]).astype(np.float32)
+        e._informed = cached
+    return cached
 
 
 def investment_fit(amount, low, high):
@@ -250,7 +258,7 @@ def component_dict(scores, i):
 def current_weights():
     from matchmaking import weights
 
-    return weights.current() if hasattr(weights, "current") else WEIGHTS
+    return weights.current()
 
 
 # A criterion is said to speak for a pair when it brings at least this share of its score.
@@ -282,14 +290,14 @@ class Explainer:
         return [str(codes[j]) for j in sorted(project_sets[pi] & enterprise_sets[ei])]
 
     def _terms(self, pi, ei):
-        """The project's terms that the enterprise's profile has, weightiest first."""
-        p, e = self.features.projects, self.features.enterprises
-        asked = p.text[pi]
-        has = set(e.text[ei].indices.tolist())
-        pairs = zip(asked.indices.tolist(), asked.data.tolist(), strict=True)
-        found = [(weight, column) for column, weight in pairs if column in has]
-        found.sort(key=lambda item: (-item[0], item[1]))
-        return [str(self.features.vocabulary[column]) for _weight, column in found[:REASON_TERMS]]
+        """The project's terms that the enterprise's profile has, weightiest first (read from
+        the matrices' arrays: slicing a sparse row costs more than all of this)."""
+        asked, has = self.features.projects.text, self.features.enterprises.text
+        columns = asked.indices[asked.indptr[pi] : asked.indptr[pi + 1]]
+        weights = asked.data[asked.indptr[pi] : asked.indptr[pi + 1]]
+        shared = np.isin(columns, has.indices[has.indptr[ei] : has.indptr[ei + 1]])
+        order = np.lexsort((columns[shared], -weights[shared]))[:REASON_TERMS]
+        return [str(self.features.vocabulary[column]) for column in columns[shared][order]]
 
     def reasons(self, pi, ei, scores):
         """``scores``: the pair's criteria as a match stores them (None when unknown)."""

@@ -16,6 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from matchmaking import engine, features
+from matchmaking.weights import WEIGHTS
 
 SECTORS = [
     "solar-energy", "wind-energy", "hydropower", "bioenergy", "hydrogen-fuel-cells",
@@ -204,7 +205,8 @@ def evaluate(evaluation, k=10, seed=7):
     """{"engine": (precision@k, recall@k), "baseline": (...)}."""
     loaded = evaluation.features
     rows = np.arange(len(loaded.projects))
-    engine_ranked = engine.best_per_project(engine.score_block(loaded, rows), k)
+    # The default weights: the set checks that each criterion does its part, whatever is live.
+    engine_ranked = engine.best_per_project(engine.score_block(loaded, rows, weights=WEIGHTS), k)
     overlap, _ = engine._share(loaded.projects.sectors, loaded.enterprises.sectors)
     # Ties (many enterprises share the sector) are broken at random, as a list would show them.
     jitter = np.random.default_rng(seed).random(overlap.shape).astype(np.float32) * 1e-3

@@ -47,6 +47,9 @@ class MatchRun(models.Model):
     enterprises_scored = models.PositiveIntegerField(_("enterprises scored"), default=0)
     pairs_scored = models.PositiveBigIntegerField(_("pairs scored"), default=0)
     matches_kept = models.PositiveIntegerField(_("matches kept"), default=0)
+    # The criteria's weights the run scores with, pinned when it starts (a weight set that goes
+    # live meanwhile waits for the next run); empty for runs from before weights were pinned.
+    weights = models.JSONField(_("weights"), default=dict, blank=True)
     errors = models.TextField(_("errors"), blank=True)
 
     objects = MatchRunQuerySet.as_manager()

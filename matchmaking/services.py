@@ -27,10 +27,13 @@ from databases.models import Enterprise, Project
 from matchmaking import engine, features
 from matchmaking.models import Match, MatchChunk, MatchRun, RunStatus
 from matchmaking.weights import MIN_SCORE, TOP_K
+from matchmaking.weights import current as current_weights
 
 logger = logging.getLogger(__name__)
 
 INSERT_BATCH = 5000
+# Projects scored together within a chunk (each block is a dense matrix against every enterprise).
+BLOCK = 50
 
 
 class RunInProgress(Exception):
@@ -69,7 +72,8 @@ def start(trigger, user=None):
 
 
 def prepare(run_id):
-    """Load and save the run's features and create its chunks; returns the chunk numbers."""
+    """Load and save the run's features, pin the weights it scores with (a set that goes live
+    meanwhile waits for the next run) and create its chunks; returns the chunk numbers."""
     loaded = features.Features.load()
     features.save(loaded, run_id)
     projects, enterprises = len(loaded.projects), len(loaded.enterprises)
@@ -79,6 +83,7 @@ def prepare(run_id):
             [MatchChunk(run_id=run_id, number=number) for number in range(count)]
         )
         MatchRun.objects.filter(pk=run_id).update(
+            weights=current_weights(),
             chunk_count=count,
             projects_scored=projects,
             enterprises_scored=enterprises,
@@ -93,13 +98,27 @@ def score_chunk(run_id, number):
     if not MatchRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).exists():
         return False
     loaded = features.load(run_id)
+    weights = MatchRun.objects.values_list("weights", flat=True).get(pk=run_id)
     size = chunk_size()
     rows = np.arange(number * size, min((number + 1) * size, len(loaded.projects)))
-    total = engine.score_block(loaded, rows)
-    project_best = engine.best_per_project(total)
-    project_scores = np.take_along_axis(total, project_best, axis=1)
-    enterprise_rows, enterprise_scores = engine.best_per_enterprise(total)
-    del total
+    project_best, project_scores = [], []
+    enterprise_rows = np.zeros((0, len(loaded.enterprises)), dtype=np.int64)
+    enterprise_scores = np.zeros((0, len(loaded.enterprises)), dtype=np.float32)
+    # A few projects at a time: a block of every enterprise is a dense matrix, and four or so
+    # exist at once while it is scored; small blocks keep a worker's memory low.
+    for start in range(0, len(rows), BLOCK):
+        block = np.arange(start, min(start + BLOCK, len(rows)))
+        total = engine.score_block(loaded, rows[block], weights=weights)
+        best = engine.best_per_project(total)
+        project_best.append(best)
+        project_scores.append(np.take_along_axis(total, best, axis=1))
+        top_rows, top_scores = engine.best_per_enterprise(total)
+        del total
+        enterprise_rows, enterprise_scores = engine.merge_best(
+            enterprise_rows, enterprise_scores, block[top_rows], top_scores
+        )
+    project_best = np.concatenate(project_best) if project_best else np.zeros((0, 0), np.int64)
+    project_scores = np.concatenate(project_scores) if project_scores else np.zeros((0, 0))
     buffer = io.BytesIO()
     np.savez(
         buffer,
@@ -167,18 +186,18 @@ MATCH_COLUMNS = [
 ]
 
 
-def _match_batches(loaded, run_id, pairs, size=INSERT_BATCH):
+def _match_batches(loaded, run_id, pairs, weights, size=INSERT_BATCH):
     """Rows (MATCH_COLUMNS) for ``pairs`` ({(project row, enterprise row): ranks}), explained,
     in batches: a run keeps about a million pairs, too many to hold at once."""
     keys = list(pairs)
-    explainer = engine.Explainer(loaded)
+    explainer = engine.Explainer(loaded, weights)
     project_ids, enterprise_ids = loaded.projects.ids, loaded.enterprises.ids
     for start in range(0, len(keys), size):
         batch = keys[start : start + size]
         pi = np.fromiter((k[0] for k in batch), dtype=np.int64, count=len(batch))
         ei = np.fromiter((k[1] for k in batch), dtype=np.int64, count=len(batch))
         scores = engine.components(loaded, pi, ei)
-        totals = engine.total(scores)
+        totals = engine.total(scores, weights)
         rows = []
         for i, (p, e) in enumerate(batch):
             component = engine.component_dict(scores, i)
@@ -224,7 +243,7 @@ def finalize(run_id):
             return False
         loaded = features.load(run_id)
         pairs = _best_pairs(run_id, run.chunk_count, len(loaded.enterprises))
-        for rows in _match_batches(loaded, run_id, pairs):
+        for rows in _match_batches(loaded, run_id, pairs, run.weights):
             _insert(rows)
         MatchRun.objects.filter(pk=run_id).update(
             status=RunStatus.SUCCEEDED, finished_at=timezone.now(), matches_kept=len(pairs)
@@ -320,7 +339,7 @@ def recompute(kind, pk):
         if not len(side):
             return _drop_own(run, project_id=pk)
         single = loaded.with_projects(texts, side)
-        total = engine.score_block(single, np.arange(1))[0]
+        total = engine.score_block(single, np.arange(1), weights=run.weights)[0]
         other_ids, field, rank_field = loaded.enterprises.ids, "enterprise_id", "project_rank"
     else:
         side, texts = features.load_enterprises(
@@ -329,15 +348,16 @@ def recompute(kind, pk):
         if not len(side):
             return _drop_own(run, enterprise_id=pk)
         single = loaded.with_enterprises(texts, side)
-        total = engine.score_block(single, np.arange(len(loaded.projects)))[:, 0]
+        total = engine.score_block(single, np.arange(len(loaded.projects)), weights=run.weights)
+        total = total[:, 0]
         other_ids, field, rank_field = loaded.projects.ids, "project_id", "enterprise_rank"
     order = np.argsort(-total, kind="stable")[:TOP_K]
     order = order[total[order] >= MIN_SCORE]
     alone = np.zeros(len(order), dtype=np.int64)
     pi, ei = (alone, order) if kind == "project" else (order, alone)
     scores = engine.components(single, pi, ei)
-    totals = engine.total(scores)
-    explainer = engine.Explainer(single)
+    totals = engine.total(scores, run.weights)
+    explainer = engine.Explainer(single, run.weights)
     own = {"project_id": pk} if kind == "project" else {"enterprise_id": pk}
     with transaction.atomic():
         _drop_own(run, **own)

@@ -479,3 +479,21 @@ def test_other_staff_may_neither_fit_nor_retire_weights(
         )
     assert response.status_code == 403
     assert WeightSet.objects.get().status == WeightStatus.LIVE
+
+
+def test_a_run_keeps_the_weights_it_started_with():
+    solar = SectorFactory(code="solar-energy")
+    ProjectFactory(sectors=[solar], stage="financing")
+    EnterpriseFactory(sectors=[solar])
+    run = services.start("manual")
+    numbers = services.prepare(run.pk)
+    # A set goes live while the run's chunks wait for a worker: this run is not affected.
+    live_set({**only("sectors"), "text": 1.0})
+    for number in numbers:
+        services.score_chunk(run.pk, number)
+    services.finalize(run.pk)
+    run.refresh_from_db()
+    assert run.weights == weights.WEIGHTS
+    match = run.matches.get()
+    expected = float(engine.total(match.components, weights.WEIGHTS))
+    assert match.score == pytest.approx(expected, abs=1e-4)
