@@ -23,7 +23,7 @@ import tempfile
 import time
 from collections import defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -217,25 +217,23 @@ def _text(raw, key, required=False):
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
         raise _Invalid(f"{key!r} must be {'a non-empty' if required else 'a'} string")
-    return value.strip()
+    return value
 
 
 def _code(raw, key):
     value = raw.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip():
+    if value is not None and not isinstance(value, str):
         raise _Invalid(f"{key!r} must be a code (a string) or null")
-    return value.strip()
+    return value
 
 
 def _codes(raw, key):
     value = raw.get(key)
     if value is None:
         return []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _Invalid(f"{key!r} must be a list of codes (strings)")
-    return list(dict.fromkeys(v.strip() for v in value))
+    return list(dict.fromkeys(value))
 
 
 def _sector_labels(raw):
@@ -393,7 +391,7 @@ class Taxonomy:
 class Imported:
     projects: dict  # dataset id -> primary key
     enterprises: dict
-    notes: list = field(default_factory=list)
+    notes: list  # what the import changed, for the reader
 
 
 def import_dataset(task, taxonomy):

@@ -112,8 +112,9 @@ class Command(BaseCommand):
 
 
 def weights_in_use():
-    """The weights the nightly job scores with on the configured database: its live weight set,
-    or the defaults (None, also when it has no weight sets yet: not migrated)."""
+    """The weights the nightly job scores with on the configured database: its live weight set
+    or the defaults. None when it cannot tell (not migrated yet): then the scratch database's,
+    the defaults."""
     try:
         return engine.current_weights()
     except DatabaseError:
