@@ -581,12 +581,11 @@ def evaluate(tasks, weights=None):
     """The figures of the engine and of the baselines on each task: imported into this
     database, run as the nightly job runs, measured, and rolled back.
 
-    The engine scores with ``weights`` ({criterion: weight}), by default those the run uses
-    (``engine.current_weights()``). Its recall@k is that of the matches the run kept when it
-    scored with these weights, else that of the pairs such a run would keep (from MIN_SCORE
-    up, best first, ties at their expectation); its MRR is from every enterprise's score.
-    Raises DatasetError, before importing anything, when a code is not in this database's
-    taxonomies."""
+    The engine scores with ``weights`` ({criterion: weight}), by default those the run pinned
+    (the live ones). Its recall@k is that of the matches the run kept when it scored with these
+    weights, else that of the pairs such a run would keep (from MIN_SCORE up, best first, ties
+    at their expectation); its MRR is from every enterprise's score. Raises DatasetError,
+    before importing anything, when a code is not in this database's taxonomies."""
     if Project.objects.published().exists() or Enterprise.objects.published().exists():
         raise ValueError(
             "The evaluation needs a database without published projects or enterprises "
@@ -605,11 +604,12 @@ def _evaluate(task, taxonomy, weights):
     with _scratch_media(), transaction.atomic():
         imported = import_dataset(task, taxonomy)
         seconds["import"] = time.perf_counter() - clock
-        in_use = engine.current_weights()
         run = services.run_inline(RunTrigger.MANUAL)
         seconds["run"] = time.perf_counter() - clock - seconds["import"]
         try:
-            figures = _measure(task, run, imported, weights or in_use, weights in (None, in_use))
+            figures = _measure(
+                task, run, imported, weights or run.weights, weights in (None, run.weights)
+            )
         finally:
             features.delete(run.pk)  # and from this process's memory: a later run may reuse its id
         seconds["measure"] = time.perf_counter() - clock - seconds["import"] - seconds["run"]
@@ -619,7 +619,7 @@ def _evaluate(task, taxonomy, weights):
         projects=len(task.projects),
         enterprises=len(task.enterprises),
         figures=figures,
-        weights=dict(weights or in_use),
+        weights=dict(weights or run.weights),
         seconds={name: round(value, 2) for name, value in seconds.items()},
         matches_kept=run.matches_kept,
         notes=imported.notes,

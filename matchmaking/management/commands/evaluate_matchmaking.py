@@ -77,7 +77,9 @@ class Command(BaseCommand):
                 f"enterprises; {result.matches_kept:,} matches kept ({timings})"
             )
         )
-        weights = ", ".join(f"{name} {value:g}" for name, value in result.weights.items())
+        weights = ", ".join(
+            f"{name} {result.weights[name]:g}" for name in engine.CRITERIA if name in result.weights
+        )
         self.stdout.write(f"  engine weights: {weights}")
         for note in result.notes:
             self.stdout.write(f"  note: {note}")
