@@ -408,6 +408,8 @@ def save(features, run_id):
     arrays["vocabulary"] = features.vocabulary
     arrays["idf"] = features.idf
     arrays["format"] = np.array(FORMAT)
+    # A run id can come back (a rolled-back scratch run): never serve what it held before.
+    _loaded.pop(run_id, None)
     buffer = io.BytesIO()
     np.savez(buffer, **arrays)
     path = _path(run_id)
