@@ -15,7 +15,7 @@ import numpy as np
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from databases.models import (
     CooperationType,
@@ -42,16 +42,23 @@ def analyze(text):
     """Lowercased words and identifiers, plus overlapping pairs of Han characters (Chinese has
     no spaces).
 
-    An identifier (a methodology, a standard, a model number) is one term, and also names its
-    family: "ams-iii.au" is "ams-iii.au" and "ams-iii", so that two methods of a family are
-    alike without being the same. Plain numbers (amounts, years) are not terms.
+    An identifier (a methodology, a standard, a model number: letters with digits, or capitals
+    joined by dots, hyphens or slashes, such as ACM0002 or AMS-III.AU) is one term, and also
+    names its family: "ams-iii.au" is "ams-iii.au" and "ams-iii", so that two methods of a
+    family are alike without being the same. A hyphenated word ("low-voltage") is its words.
+    Plain numbers (amounts, years) and English function words ("and", "more"), which say
+    nothing of a pair however rare they are in a small catalogue, are not terms.
     """
-    text = text.lower()
     tokens = []
     for match in TOKEN.finditer(text):
-        token = match.group(0).strip(".-/")
+        written = match.group(0).strip(".-/")
+        token = written.lower()
+        identifier = any(char.isdigit() for char in token) or (
+            written.isupper() and any(char in ".-/" for char in token)
+        )
         if (
-            CODE.fullmatch(token)
+            identifier
+            and CODE.fullmatch(token)
             and any(char.isalpha() for char in token)
             and not HAN.search(token)
         ):
@@ -60,8 +67,12 @@ def analyze(text):
             if any(char.isalpha() for char in family):
                 tokens.append(family)
             continue
-        tokens += [word for word in WORD.findall(token) if not HAN.fullmatch(word)]
-    for run in HAN.findall(text):
+        tokens += [
+            word
+            for word in WORD.findall(token)
+            if word not in ENGLISH_STOP_WORDS and not HAN.fullmatch(word)
+        ]
+    for run in HAN.findall(text.lower()):
         tokens += [run[i : i + 2] for i in range(len(run) - 1)] or [run]
     return tokens
 
