@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true DJANGO_STAFF_MFA_REQUIRED=false
 RUN_PORT ?= 8000
 
-.PHONY: run test browser-deps lighthouse lint format check messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking clean
+.PHONY: run test faults browser-deps lighthouse lint format check messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -46,6 +46,11 @@ run: $(VENV)/.installed var/.demo-loaded
 
 test: $(VENV)/.installed browser-deps
 	$(PY) -m pytest
+
+# The fault tests alone (tests/faults/, marked "faults"): a real Celery worker, beat, Redis server
+# and SMTP server, killed and stopped mid-work; they need PostgreSQL and redis-server.
+faults: $(VENV)/.installed
+	$(PY) -m pytest -m faults tests/faults
 
 # What the browser tests need: Debian's Chromium (Playwright cannot download its own here)
 # and axe-core from the npm registry, pinned in package-lock.json.

@@ -150,8 +150,36 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# At least once, as Celery's documentation advises for tasks that may run twice harmlessly (ours
+# claim their work in the database): a message is acknowledged after its task has run, and one
+# whose pool process died (killed, out of memory) goes back to the queue. docs/reliability.md.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Every task's time limits unless it sets its own (matchmaking's long tasks do): the soft one
+# raises in the task so it can let go of its work, the hard one kills the pool process.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=5 * 60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=6 * 60)
+# Redis gives a message nobody acknowledged within this time to another worker (the worker
+# that took it was killed outright). It must exceed the longest task's hard time limit and the
+# longest countdown of a retry, or a message still in hand would run twice at once; the relays
+# and the matchmaking watchdog recover lost work long before it.
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # A Redis that is down or unreachable fails a publish in seconds rather than hanging the
+    # request that publishes: the work is in the database and a relay queues it later.
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
 
@@ -287,7 +315,31 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# The mail server: EMAIL_URL (django-environ's form, e.g. smtp+tls://user:password@host:587)
+# or EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL
+# (what the URL leaves out). With neither, e-mails are printed: the development default.
+_mail_url = env.email_url_config(env.str("EMAIL_URL")) if env.str("EMAIL_URL", default="") else {}
+EMAIL_HOST = _mail_url.get("EMAIL_HOST") or env.str("EMAIL_HOST", default="")
+EMAIL_PORT = _mail_url.get("EMAIL_PORT") or env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = _mail_url.get("EMAIL_HOST_USER") or env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = _mail_url.get("EMAIL_HOST_PASSWORD") or env.str(
+    "EMAIL_HOST_PASSWORD", default=""
+)
+EMAIL_USE_TLS = _mail_url.get("EMAIL_USE_TLS") or env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = _mail_url.get("EMAIL_USE_SSL") or env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default=_mail_url.get("EMAIL_BACKEND")
+    or (
+        "django.core.mail.backends.smtp.EmailBackend"
+        if EMAIL_HOST
+        else "django.core.mail.backends.console.EmailBackend"
+    ),
+)
+EMAIL_HOST = EMAIL_HOST or "localhost"
+# Seconds any one SMTP operation may take: a hung mail server holds a worker this long, not
+# forever (the e-mail is retried later).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@green-platform.local")
 
 # Security headers. The CSP allows no inline script: a script that is needed carries the nonce.

@@ -1,0 +1,392 @@
+"""The fault tests' processes and helpers (the fixtures are in conftest.py)."""
+
+import asyncio
+import atexit
+import email
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+from django.conf import settings
+from django.db import connection
+
+from platform_site.celery import app
+
+HERE = Path(__file__).resolve().parent
+# Process groups started and not yet ended: killed at exit should a test run be interrupted.
+_running = set()
+
+
+@atexit.register
+def _kill_leftovers():
+    for pgid in list(_running):
+        _kill_group(pgid)
+
+
+def _kill_group(pgid):
+    with suppress(ProcessLookupError):
+        os.killpg(pgid, signal.SIGKILL)
+    _running.discard(pgid)
+
+
+def wait_until(condition, timeout=30, interval=0.1, what="the condition"):
+    """Poll ``condition`` until it returns something true (returned), or fail after
+    ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout} s for {what}")
+        time.sleep(interval)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Service:
+    """A subprocess in a process group of its own, its output in a log file."""
+
+    def __init__(self, name, argv, env, log_dir):
+        self.name = name
+        self.argv = argv
+        self.env = env
+        self.log_path = log_dir / f"{name}.log"
+        self.process = None
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    @property
+    def running(self):
+        return self.process is not None and self.process.poll() is None
+
+    def start(self, ready=None, timeout=60):
+        """Start it; with ``ready``, wait until its log shows that text."""
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                self.argv,
+                cwd=settings.BASE_DIR,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        _running.add(self.process.pid)
+        if ready:
+            wait_until(
+                lambda: ready in self.output() or not self.running,
+                timeout=timeout,
+                what=f"{self.name} to start",
+            )
+            if not self.running:
+                raise AssertionError(f"{self.name} exited at start:\n{self.output()}")
+        return self
+
+    def output(self):
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def kill(self):
+        """SIGKILL the whole process group at once, as the kernel or ``docker kill`` would."""
+        if self.process is None:
+            return
+        _kill_group(self.process.pid)
+        self.process.wait()
+
+    def stop(self, timeout=20):
+        """Ask it to stop (SIGTERM), then kill whatever is left of its group."""
+        if self.running:
+            self.process.terminate()
+            with suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout)
+        self.kill()
+
+
+class Worker(Service):
+    """``celery worker`` with the prefork pool."""
+
+    def __init__(self, env, log_dir, concurrency=2):
+        super().__init__(
+            "worker",
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "platform_site",
+                "worker",
+                "--pool=prefork",
+                f"--concurrency={concurrency}",
+                "--loglevel=INFO",
+                "--without-mingle",
+                "--without-gossip",
+                "--hostname=faults@%h",
+            ],
+            env,
+            log_dir,
+        )
+        self.concurrency = concurrency
+
+    def start(self, timeout=60):
+        super().start(ready=" ready.", timeout=timeout)
+        wait_until(
+            lambda: len(self.children()) == self.concurrency,
+            what="the worker's pool processes",
+        )
+        return self
+
+    def children(self):
+        """The pids of the pool processes (the worker's child processes)."""
+        if not self.running:
+            return []
+        listing = subprocess.run(
+            ["ps", "--ppid", str(self.pid), "-o", "pid="],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+        return [int(pid) for pid in listing.split()]
+
+    def kill_child(self, pid=None):
+        """SIGKILL one pool process (the first, or ``pid``) and wait until the worker has
+        replaced it; returns the pid killed."""
+        before = self.children()
+        pid = pid or before[0]
+        os.kill(pid, signal.SIGKILL)
+        wait_until(
+            lambda: pid not in self.children() and len(self.children()) == self.concurrency,
+            what="the worker to replace its killed pool process",
+        )
+        return pid
+
+
+class Beat(Service):
+    """``celery beat`` with the DatabaseScheduler, on the test database."""
+
+    def __init__(self, env, log_dir):
+        super().__init__(
+            "beat",
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "platform_site",
+                "beat",
+                "--scheduler=django_celery_beat.schedulers:DatabaseScheduler",
+                "--loglevel=INFO",
+                "--max-interval=1",
+                f"--schedule={log_dir / 'beat-schedule'}",
+                f"--pidfile={log_dir / 'beat.pid'}",
+            ],
+            env,
+            log_dir,
+        )
+
+    def start(self, every, timeout=60):
+        """Run only the periodic tasks of ``every`` ({task name: seconds}), that often."""
+        from django_celery_beat.models import IntervalSchedule, PeriodicTask
+
+        PeriodicTask.objects.update(enabled=False)
+        for task, seconds in every.items():
+            interval, _created = IntervalSchedule.objects.get_or_create(
+                every=seconds, period=IntervalSchedule.SECONDS
+            )
+            PeriodicTask.objects.update_or_create(
+                name=f"fault test: {task}",
+                defaults={"task": task, "interval": interval, "crontab": None, "enabled": True},
+            )
+        return super().start(ready="beat: Starting", timeout=timeout)
+
+
+class Redis(Service):
+    """A Redis server of the test's own, with its append-only file, on a free port."""
+
+    def __init__(self, log_dir):
+        self.port = free_port()
+        data = log_dir / "redis"
+        data.mkdir(exist_ok=True)
+        super().__init__(
+            "redis",
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "yes",
+                "--dir",
+                str(data),
+            ],
+            os.environ.copy(),
+            log_dir,
+        )
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, timeout=20):
+        super().start(ready="Ready to accept connections", timeout=timeout)
+        return self
+
+    def stop(self, timeout=20):
+        """Shut it down cleanly (it writes its append-only file), as ``docker stop`` would."""
+        super().stop(timeout)
+
+
+class CountingHandler:
+    """aiosmtpd handler: accepts every message and counts its deliveries per recipient."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._refuse = {}
+        self._open = threading.Event()
+        self._open.set()
+        self.waiting = 0
+        self.deliveries = Counter()
+        self.messages = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        with self._lock:
+            code = self._refuse.pop(address.lower(), None)
+        if code:
+            return f"{code} 4.3.0 Try again later"
+        # A hung server: the session waits here, before its message is sent.
+        with self._lock:
+            self.waiting += 1
+        try:
+            while not self._open.is_set():
+                await asyncio.sleep(0.02)
+        finally:
+            with self._lock:
+                self.waiting -= 1
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.original_content)
+        with self._lock:
+            for recipient in envelope.rcpt_tos:
+                self.deliveries[recipient.lower()] += 1
+            self.messages.append((tuple(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+
+class SMTPServer:
+    """The fixture's face: counts, refusals and holds."""
+
+    def __init__(self):
+        self.handler = CountingHandler()
+        self.port = free_port()
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.url = f"smtp://127.0.0.1:{self.port}"
+
+    @property
+    def deliveries(self):
+        """{recipient: how many messages it received}."""
+        with self.handler._lock:
+            return Counter(self.handler.deliveries)
+
+    @property
+    def total(self):
+        return sum(self.deliveries.values())
+
+    @property
+    def messages(self):
+        """[(recipients, email.message.Message)] in the order received."""
+        with self.handler._lock:
+            return list(self.handler.messages)
+
+    @property
+    def waiting(self):
+        """Sessions held before their message (see ``hold``)."""
+        with self.handler._lock:
+            return self.handler.waiting
+
+    def refuse_once(self, recipient, code=451):
+        """Refuse ``recipient`` the next time it is given (a temporary failure by default)."""
+        with self.handler._lock:
+            self.handler._refuse[recipient.lower()] = code
+
+    def hold(self):
+        """Hang every session after its recipient is given, before its message, until
+        ``release``: the client sees a server that does not answer."""
+        self.handler._open.clear()
+
+    def release(self):
+        self.handler._open.set()
+
+    def wait_for(self, total, timeout=60):
+        wait_until(lambda: self.total >= total, timeout=timeout, what=f"{total} deliveries")
+
+
+@contextmanager
+def producer_broker(url):
+    """Make this process publish to ``url`` (its pools dropped so they reconnect there)."""
+    previous = app.conf.broker_url
+
+    def switch(to):
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app._pool = None
+        app.amqp._producer_pool = None
+        app.conf.broker_url = to
+
+    switch(url)
+    try:
+        yield
+    finally:
+        switch(previous)
+
+
+@contextmanager
+def broker_unreachable():
+    """Publishing fails while inside, as with Redis stopped (a closed port)."""
+    with producer_broker(f"redis://127.0.0.1:{free_port()}/0"):
+        yield
+
+
+@contextmanager
+def database_refusing_connections():
+    """PostgreSQL away for the worker and beat: their connections are cut and new ones
+    refused; this process keeps its own connection, to set things right afterwards."""
+    name = connection.settings_dict["NAME"]
+    with connection.cursor() as cursor:
+        cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+
+
+def end_orphaned_queries():
+    """End the database sessions left waiting on a lock by processes that were killed.
+
+    A killed client's query still runs when it was waiting for a lock the test held; a real
+    process killed mid-task never sent it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'",
+            [connection.settings_dict["NAME"]],
+        )
