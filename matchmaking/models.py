@@ -6,6 +6,7 @@ import math
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -40,6 +41,11 @@ class MatchRun(models.Model):
         blank=True,
     )
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    # Its features saved and its chunks created (then sent to the workers).
+    prepared_at = models.DateTimeField(_("prepared"), null=True, blank=True)
+    # When its preparation or its finalisation was last sent to the workers: the watchdog sends
+    # it again when no worker holds the run a while after that (the message was lost).
+    queued_at = models.DateTimeField(_("step queued"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     chunk_count = models.PositiveIntegerField(_("chunks"), default=0)
     chunks_done = models.PositiveIntegerField(_("chunks done"), default=0)
@@ -83,12 +89,23 @@ class MatchRun(models.Model):
 
 class MatchChunk(models.Model):
     """A block of projects of a run, scored by one task; marked done once, so a retried or
-    repeated task counts once towards the run's progress."""
+    repeated task counts once towards the run's progress.
+
+    A task claims its chunk before scoring it (``claimed_at``, ``claimed_by``: the task's id),
+    with a conditional update: no other task takes a claim until it is older than a chunk's
+    hard time limit, by when its holder is dead. The watchdog sends a chunk again when neither
+    its message (``queued_at``) nor its claim is that recent."""
 
     run = models.ForeignKey(
         MatchRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="chunks"
     )
     number = models.PositiveIntegerField(_("number"))
+    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    claimed_by = models.CharField(_("claimed by task"), max_length=255, blank=True)
+    # Tasks that started it: bounded, so that a chunk that kills its worker every time (out of
+    # memory) fails the run instead of being delivered again until the run times out.
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
 
     class Meta:

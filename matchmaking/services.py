@@ -5,14 +5,21 @@ in the media storage. The projects are then scored in chunks, each by its own Ce
 may run on any worker: a chunk saves its best candidates to the storage and marks itself done
 once; the task that completes the last chunk finalises the run. Finalising writes the run's
 matches in one transaction and marks the run succeeded; only then does it become the current run,
-whose matches the site shows. A run that fails, or is abandoned by a crashed worker, is marked
-failed and leaves the last good run's matches in place.
+whose matches the site shows. A run that fails is marked failed and leaves the last good run's
+matches in place.
+
+Nothing is lost with a worker or a message (docs/reliability.md): a chunk is claimed by its task
+before it is scored, and the run's own steps (preparing, finalising) hold the run's row lock
+while they work. Every minute the watchdog (``watch``) sends again what was lost: a chunk whose
+claim expired, or that no task took; a step that no worker holds. It fails a run that made no
+progress for MATCHMAKING_RUN_TIMEOUT.
 """
 
 import io
 import json
 import logging
 import math
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 import numpy as np
@@ -20,7 +27,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, connections, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from databases.models import Enterprise, Project
@@ -34,6 +41,18 @@ logger = logging.getLogger(__name__)
 INSERT_BATCH = 5000
 # Projects scored together within a chunk (each block is a dense matrix against every enterprise).
 BLOCK = 50
+# Seconds between a step's soft time limit (it gives up and fails the run) and its hard one
+# (Celery kills its process): see the MATCHMAKING_*_TIME_LIMIT settings.
+KILL_AFTER = 30
+# A chunk's claim expires this long after its task's hard time limit, by when the task is dead
+# (workers' clocks may differ a little, and a killed process takes a moment to go).
+CLAIM_MARGIN = 30
+# A preparation or finalisation sent this long ago that no worker holds was lost (its worker
+# died, or its message): the watchdog sends it again. Sending it twice is harmless.
+RESEND_AFTER = timedelta(minutes=2)
+# Starts of one chunk (deliveries after its worker died and retries after a lost database
+# connection) after which it fails the run rather than kill workers until the run times out.
+MAX_CHUNK_ATTEMPTS = 6
 
 
 class RunInProgress(Exception):
@@ -44,21 +63,35 @@ def chunk_size():
     return settings.MATCHMAKING_CHUNK_SIZE
 
 
+def time_limits(seconds):
+    """Celery's time limits for a step that may take ``seconds``."""
+    return {"soft_time_limit": seconds, "time_limit": seconds + KILL_AFTER}
+
+
+def chunk_claim_expiry():
+    return timedelta(seconds=settings.MATCHMAKING_CHUNK_TIME_LIMIT + KILL_AFTER + CLAIM_MARGIN)
+
+
 def _chunk_path(run_id, number):
     return f"matchmaking/runs/{run_id}/chunk-{number}.npz"
 
 
 def abandon_stalled_runs(now=None):
-    """Mark failed the runs that made no progress for MATCHMAKING_RUN_TIMEOUT (a crashed
-    worker, a lost message): their partial results are never shown. Progress is the start of
-    the run, or its latest chunk done."""
+    """Mark failed the runs that made no progress for MATCHMAKING_RUN_TIMEOUT (their steps keep
+    dying or failing): their partial results are never shown. Progress is the start of the run,
+    its preparation, or its latest chunk done. A run whose step is at work right now (it holds
+    the run's row) is left to that step, which its time limit ends."""
     limit = (now or timezone.now()) - timedelta(seconds=settings.MATCHMAKING_RUN_TIMEOUT)
     recent_chunk = MatchChunk.objects.filter(run=OuterRef("pk"), done_at__gte=limit)
-    stalled = MatchRun.objects.filter(status=RunStatus.RUNNING, started_at__lt=limit).exclude(
-        Exists(recent_chunk)
-    )
-    for run_id in stalled.values_list("pk", flat=True):
-        fail(run_id, "Abandoned: no progress within the time limit (a worker may have stopped).")
+    with transaction.atomic():
+        stalled = (
+            MatchRun.objects.select_for_update(skip_locked=True)
+            .filter(status=RunStatus.RUNNING, started_at__lt=limit)
+            .exclude(prepared_at__gte=limit)
+            .exclude(Exists(recent_chunk))
+        )
+        for run_id in stalled.values_list("pk", flat=True):
+            fail(run_id, "Abandoned: no progress within MATCHMAKING_RUN_TIMEOUT.")
 
 
 def start(trigger, user=None):
@@ -73,17 +106,29 @@ def start(trigger, user=None):
 
 def prepare(run_id):
     """Load and save the run's features, pin the weights it scores with (a set that goes live
-    meanwhile waits for the next run) and create its chunks; returns the chunk numbers."""
-    loaded = features.Features.load()
-    features.save(loaded, run_id)
-    projects, enterprises = len(loaded.projects), len(loaded.enterprises)
-    count = math.ceil(projects / chunk_size()) if enterprises else 0
+    meanwhile waits for the next run) and create its chunks; returns the chunk numbers (the
+    caller sends them), or None when the run is prepared already or has ended. It holds the
+    run's row throughout, so that a second task waits and then does nothing."""
     with transaction.atomic():
+        run = (
+            MatchRun.objects.select_for_update()
+            .filter(pk=run_id, status=RunStatus.RUNNING, prepared_at=None)
+            .first()
+        )
+        if run is None:
+            return None
+        loaded = features.Features.load()
+        features.save(loaded, run_id)
+        projects, enterprises = len(loaded.projects), len(loaded.enterprises)
+        count = math.ceil(projects / chunk_size()) if enterprises else 0
+        now = timezone.now()
         MatchChunk.objects.bulk_create(
-            [MatchChunk(run_id=run_id, number=number) for number in range(count)]
+            [MatchChunk(run_id=run_id, number=number, queued_at=now) for number in range(count)]
         )
         MatchRun.objects.filter(pk=run_id).update(
             weights=current_weights(),
+            prepared_at=now,
+            queued_at=now,
             chunk_count=count,
             projects_scored=projects,
             enterprises_scored=enterprises,
@@ -92,10 +137,37 @@ def prepare(run_id):
     return list(range(count))
 
 
-def score_chunk(run_id, number):
-    """Score chunk ``number`` of the run and save its best candidates; returns True when it
-    was the run's last chunk to be done (the caller then finalises the run)."""
+def _claim_chunk(run_id, number, token):
+    """Claim the chunk for the task ``token``: when nobody holds it, its claim expired, or the
+    claim is the same task's (delivered again after its worker died, or retried). The
+    conditions are on the row itself, so that of two tasks at once only one updates it."""
+    now = timezone.now()
+    free = Q(claimed_at=None) | Q(claimed_at__lt=now - chunk_claim_expiry())
+    if token:
+        free |= Q(claimed_by=token)
+    return MatchChunk.objects.filter(free, run_id=run_id, number=number, done_at=None).update(
+        claimed_at=now, claimed_by=token, attempts=F("attempts") + 1
+    )
+
+
+def score_chunk(run_id, number, token=""):
+    """Score chunk ``number`` of the run for the task ``token`` (its id) and save its best
+    candidates; returns True when it was the run's last chunk to be done (the caller then
+    finalises the run). Does nothing when the chunk is done, another task holds it or the run
+    has ended."""
     if not MatchRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).exists():
+        return False
+    if not _claim_chunk(run_id, number, token):
+        return False
+    attempts = MatchChunk.objects.values_list("attempts", flat=True).get(
+        run_id=run_id, number=number
+    )
+    if attempts > MAX_CHUNK_ATTEMPTS:
+        fail(
+            run_id,
+            f"Chunk {number} was started {MAX_CHUNK_ATTEMPTS} times without finishing "
+            "(its worker may have run out of memory).",
+        )
         return False
     loaded = features.load(run_id)
     weights = MatchRun.objects.values_list("weights", flat=True).get(pk=run_id)
@@ -140,7 +212,10 @@ def score_chunk(run_id, number):
             return False
         MatchRun.objects.filter(pk=run_id).update(chunks_done=F("chunks_done") + 1)
         run = MatchRun.objects.get(pk=run_id)
-    return run.chunks_done == run.chunk_count
+        last = run.chunks_done == run.chunk_count
+        if last:  # the caller sends the finalisation now
+            MatchRun.objects.filter(pk=run_id).update(queued_at=timezone.now())
+    return last
 
 
 def _read_chunk(run_id, number):
@@ -236,10 +311,17 @@ def _insert(rows):
 
 
 def finalize(run_id):
-    """Write the run's matches and make it the current run, once."""
+    """Write the run's matches and make it the current run, once. It holds the run's row
+    throughout: a second task waits, then finds the run succeeded and does nothing; a killed
+    one writes nothing (its transaction rolls back) and lets go of the row."""
     with transaction.atomic():
         run = MatchRun.objects.select_for_update().filter(pk=run_id).first()
-        if run is None or run.status != RunStatus.RUNNING or run.chunks_done < run.chunk_count:
+        if (
+            run is None
+            or run.status != RunStatus.RUNNING
+            or run.prepared_at is None
+            or run.chunks_done < run.chunk_count
+        ):
             return False
         loaded = features.load(run_id)
         pairs = _best_pairs(run_id, run.chunk_count, len(loaded.enterprises))
@@ -304,6 +386,68 @@ def fail(run_id, error):
         _delete_files(run_id, keep_features=False)
         logger.error("Matchmaking run %s failed: %s", run_id, error)
     return bool(failed)
+
+
+@dataclass
+class Resend:
+    """What the watchdog found lost in the running run: the tasks to send again."""
+
+    run_id: int | None = None
+    prepare: bool = False
+    chunks: list = field(default_factory=list)
+    finalize: bool = False
+
+    def __bool__(self):
+        return self.prepare or bool(self.chunks) or self.finalize
+
+
+def watch(now=None):
+    """The watchdog's round (a beat task, every minute): fail the runs that made no progress
+    for MATCHMAKING_RUN_TIMEOUT, and find what the running run lost. Its chunks that are not
+    done and whose message and claim are both older than a chunk's claim expiry are marked
+    sent now; so is its preparation or finalisation when no worker holds the run and it was
+    sent RESEND_AFTER ago. Returns them (the caller sends them): a second round at once finds
+    nothing more."""
+    now = now or timezone.now()
+    abandon_stalled_runs(now)
+    resend = Resend()
+    with transaction.atomic():
+        # A run whose preparation or finalisation is at work holds its row (so does another
+        # round of the watchdog, for a moment): nothing of it is lost then.
+        run = (
+            MatchRun.objects.select_for_update(skip_locked=True)
+            .filter(status=RunStatus.RUNNING)
+            .first()
+        )
+        if run is None:
+            return resend
+        resend.run_id = run.pk
+        if run.prepared_at is None or run.chunks_done >= run.chunk_count:
+            if run.queued_at < now - RESEND_AFTER:
+                MatchRun.objects.filter(pk=run.pk).update(queued_at=now)
+                resend.prepare = run.prepared_at is None
+                resend.finalize = not resend.prepare
+        else:
+            expired = now - chunk_claim_expiry()
+            lost = (
+                run.chunks.filter(done_at=None, queued_at__lt=expired)
+                .exclude(claimed_at__gte=expired)
+                .order_by("number")
+            )
+            resend.chunks = list(lost.values_list("number", flat=True))
+            MatchChunk.objects.filter(run=run, number__in=resend.chunks).update(queued_at=now)
+    if resend.prepare:
+        logger.warning("Matchmaking run %s: its preparation was lost; sending it again", run.pk)
+    if resend.finalize:
+        logger.warning("Matchmaking run %s: its finalisation was lost; sending it again", run.pk)
+    if resend.chunks:
+        logger.warning(
+            "Matchmaking run %s: %d chunks lost (%s); sending them again",
+            run.pk,
+            len(resend.chunks),
+            ", ".join(str(number) for number in resend.chunks[:20]),
+        )
+    return resend
 
 
 def run_inline(trigger, user=None):

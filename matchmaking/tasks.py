@@ -1,13 +1,18 @@
-"""Celery tasks of matchmaking: the nightly run fanned out in chunks, recomputes, and fitting
-the criteria's weights from feedback.
+"""Celery tasks of matchmaking: the nightly run fanned out in chunks, its watchdog, recomputes,
+and fitting the criteria's weights from feedback.
 
-Every task takes primary keys, may run twice (each step is claimed in the database), and
-retries only what may pass: a lost database connection. Without Redis they run in-process.
+Every task takes primary keys and may run twice (each step is claimed in the database, see
+matchmaking/services.py); a message whose worker died goes back to the queue (the settings'
+acks_late and reject_on_worker_lost). A lost database connection is retried with a growing,
+jittered delay; any other error of a run's step fails the run. Each task has time limits that
+fit what it measured at scale (docs/benchmarks.md) many times over. Without Redis they run
+in-process, where time limits do not apply.
 """
 
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import InterfaceError, OperationalError
 
@@ -17,40 +22,55 @@ from matchmaking.models import FitTrigger, RunTrigger
 logger = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+# Retried after about 5, 10, 20, 40, 80 s (each jittered): a database restart or failover.
+RETRY_TRANSIENT = {
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "max_retries": 5,
+}
 
 
-@shared_task(acks_late=True)
+@shared_task(**services.time_limits(60), **RETRY_TRANSIENT)
 def run_matchmaking(trigger=RunTrigger.SCHEDULE, user_id=None):
-    """Start a run and send its chunks to the workers; returns the run's id (None when another
-    run is in progress)."""
+    """Start a run and send its preparation to the workers; returns the run's id (None when
+    another run is in progress)."""
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     try:
         run = services.start(trigger, user)
     except services.RunInProgress:
         logger.info("Matchmaking not started: a run is in progress")
         return None
-    try:
-        numbers = services.prepare(run.pk)
-    except Exception as error:
-        services.fail(run.pk, repr(error))
-        raise
-    if not numbers:
-        try:
-            services.finalize(run.pk)
-        except Exception as error:
-            services.fail(run.pk, f"finalising: {error!r}")
-            raise
-    for number in numbers:
-        score_chunk.delay(run.pk, number)
+    prepare_run.delay(run.pk)
     return run.pk
 
 
-@shared_task(bind=True, acks_late=True, max_retries=3)
+@shared_task(**services.time_limits(settings.MATCHMAKING_PREPARE_TIME_LIMIT), **RETRY_TRANSIENT)
+def prepare_run(run_id):
+    """Prepare the run and send its chunks to the workers (its finalisation when it has none)."""
+    try:
+        numbers = services.prepare(run_id)
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception as error:
+        services.fail(run_id, f"preparing: {error!r}")
+        raise
+    if numbers is None:  # prepared already (a task sent twice), or the run has ended
+        return
+    if not numbers:
+        finalize_run.delay(run_id)
+    for number in numbers:
+        score_chunk.delay(run_id, number)
+
+
+@shared_task(
+    bind=True, **services.time_limits(settings.MATCHMAKING_CHUNK_TIME_LIMIT), **RETRY_TRANSIENT
+)
 def score_chunk(self, run_id, number):
     try:
-        last = services.score_chunk(run_id, number)
-    except TRANSIENT_ERRORS as error:
-        raise self.retry(exc=error, countdown=30) from error
+        last = services.score_chunk(run_id, number, self.request.id or "")
+    except TRANSIENT_ERRORS:
+        raise
     except Exception as error:
         services.fail(run_id, f"chunk {number}: {error!r}")
         raise
@@ -58,33 +78,46 @@ def score_chunk(self, run_id, number):
         finalize_run.delay(run_id)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=3)
-def finalize_run(self, run_id):
+@shared_task(**services.time_limits(settings.MATCHMAKING_FINALIZE_TIME_LIMIT), **RETRY_TRANSIENT)
+def finalize_run(run_id):
     try:
         services.finalize(run_id)
-    except TRANSIENT_ERRORS as error:
-        raise self.retry(exc=error, countdown=30) from error
+    except TRANSIENT_ERRORS:
+        raise
     except Exception as error:
         services.fail(run_id, f"finalising: {error!r}")
         raise
 
 
-@shared_task(acks_late=True)
+@shared_task(**services.time_limits(60))
+def watch_runs():
+    """Send again what the running run lost, and fail a run without progress (every minute,
+    scheduled by a migration; a round that fails is replaced by the next one)."""
+    resend = services.watch()
+    if resend.prepare:
+        prepare_run.delay(resend.run_id)
+    for number in resend.chunks:
+        score_chunk.delay(resend.run_id, number)
+    if resend.finalize:
+        finalize_run.delay(resend.run_id)
+
+
+# Deleting the previous run's million or so matches: not measured, tens of seconds.
+@shared_task(**services.time_limits(10 * 60), **RETRY_TRANSIENT)
 def cleanup_runs(current_id):
     services.cleanup(current_id)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=3)
-def recompute_record(self, kind, pk):
+# A recompute took 0.32 s (median) at scale, plus reading the run's features once per process.
+@shared_task(**services.time_limits(60), **RETRY_TRANSIENT)
+def recompute_record(kind, pk):
     """Bring one project's or enterprise's own matches up to date (after it was published or
     changed), without waiting for the night."""
-    try:
-        return services.recompute(kind, pk)
-    except TRANSIENT_ERRORS as error:
-        raise self.retry(exc=error, countdown=10) from error
+    return services.recompute(kind, pk)
 
 
-@shared_task(acks_late=True)
+# About 20 s with the real-data set (docs/matchmaking.md); feedback grows slowly.
+@shared_task(**services.time_limits(30 * 60), **RETRY_TRANSIENT)
 def fit_weights(trigger=FitTrigger.SCHEDULE, user_id=None):
     """Fit the criteria's weights from members' feedback and make them live when they are at
     least as good as those in use (matchmaking/learning.py); returns the new set's id. Running

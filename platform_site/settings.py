@@ -424,10 +424,20 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 # Working days within which the secretariat aims to review a submission (members see it).
 REVIEW_TARGET_DAYS = env.int("REVIEW_TARGET_DAYS", default=5)
 
-# Matchmaking: projects scored per Celery task, and how long a run may go without finishing
-# before it counts as abandoned (a crashed worker) and another may start.
+# Matchmaking: projects scored per Celery task, and how long a run may go without progress
+# before the watchdog fails it (no chunk done: its workers keep dying, or a step keeps failing).
 MATCHMAKING_CHUNK_SIZE = env.int("MATCHMAKING_CHUNK_SIZE", default=250)
 MATCHMAKING_RUN_TIMEOUT = env.int("MATCHMAKING_RUN_TIMEOUT", default=3 * 60 * 60)
+# Seconds each step of a run may take before it gives up and fails the run; its worker process
+# is killed 30 s later, and the watchdog hands a chunk to another worker only after that. At
+# 18,039 projects x 90,045 enterprises (docs/benchmarks.md) preparing took 39 s, a chunk of 250
+# projects 1.5-3 s and finalising 90 s: the defaults leave 20 to 100 times that, and a chunk's
+# grows with its size.
+MATCHMAKING_PREPARE_TIME_LIMIT = env.int("MATCHMAKING_PREPARE_TIME_LIMIT", default=15 * 60)
+MATCHMAKING_CHUNK_TIME_LIMIT = env.int(
+    "MATCHMAKING_CHUNK_TIME_LIMIT", default=max(60, MATCHMAKING_CHUNK_SIZE)
+)
+MATCHMAKING_FINALIZE_TIME_LIMIT = env.int("MATCHMAKING_FINALIZE_TIME_LIMIT", default=30 * 60)
 # The real-data set (a folder shaped like ../shared/data/matchmaking-dev) on which weights
 # learned from feedback must do at least as well as those in use before they go live; empty:
 # they are judged on held-back feedback alone.
