@@ -434,7 +434,10 @@ class Inquiry(models.Model):
         _("secretariat notified"),
         null=True,
         blank=True,
-        help_text=_("When the e-mail to the secretariat was sent; empty until then."),
+        help_text=_(
+            "When its e-mails, to the secretariat and to the sender, were queued for sending; "
+            "empty until then."
+        ),
     )
     ip_hash = models.CharField(_("IP address hash"), max_length=64, blank=True)
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
@@ -259,7 +260,8 @@ def confirmation_context(inquiry):
 
 
 def inquiry_emails(inquiry):
-    """The secretariat notice (when recipients are set) and the sender's confirmation."""
+    """The secretariat notice (when recipients are set) and the sender's confirmation; the
+    outbox sends each to each of its recipients on its own."""
     from cms.models import SiteSettings
 
     messages = []
@@ -289,7 +291,46 @@ def inquiry_emails(inquiry):
     return messages
 
 
-def send_inquiry_emails(inquiry):
-    """Send both e-mails over one connection; SMTP and connection errors propagate."""
-    with get_connection() as connection:
-        connection.send_messages(inquiry_emails(inquiry))
+def queue_inquiry_emails(inquiry_id):
+    """Put inquiry ``inquiry_id``'s e-mails in the outbox, once.
+
+    The inquiry is marked notified by a conditional update in the same transaction as the
+    outbox rows: notified means its e-mails are queued, and a second run (a redelivered
+    message, the relay) queues nothing. A process killed midway leaves neither. Returns True
+    when this run queued them.
+    """
+    from cms.models import Inquiry
+
+    with transaction.atomic():
+        claimed = Inquiry.objects.filter(pk=inquiry_id, notified_at__isnull=True).update(
+            notified_at=Now()
+        )
+        if claimed != 1:
+            return False
+        inquiry = Inquiry.objects.select_related("country").get(pk=inquiry_id)
+        for message in inquiry_emails(inquiry):
+            mail.queue(message)
+    return True
+
+
+# The relay's rules for inquiries whose notification task was lost (cms.tasks.relay_inquiries):
+# it leaves an inquiry this long to the task queued when it was stored...
+INQUIRY_RELAY_GRACE = timedelta(minutes=2)
+# ...and leaves older ones alone: a confirmation days late would puzzle its reader; the admin
+# lists them as not notified.
+INQUIRY_RELAY_MAX_AGE = timedelta(days=3)
+
+
+def inquiries_to_notify(limit):
+    """The ids of up to ``limit`` inquiries whose e-mails were never queued, oldest first."""
+    from cms.models import Inquiry
+
+    return list(
+        Inquiry.objects.filter(
+            notified_at__isnull=True,
+            created_at__lt=Now() - INQUIRY_RELAY_GRACE,
+            created_at__gte=Now() - INQUIRY_RELAY_MAX_AGE,
+        )
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )

@@ -1,45 +1,35 @@
-"""Celery tasks of the CMS: the "Consult us" notifications."""
+"""Celery tasks of the CMS: the "Consult us" notifications and their relay."""
 
 import logging
-import smtplib
 
 from celery import shared_task
-from django.utils import timezone
 
 from cms import services
-from cms.models import Inquiry
+from platform_site.tasks import RETRY_DATABASE_ERRORS
 
 logger = logging.getLogger(__name__)
 
-# Transient failures of the mail server or the network: worth another try later.
-TRANSIENT_MAIL_ERRORS = (OSError, smtplib.SMTPException)
+# Inquiries the relay queues again in one round.
+RELAY_BATCH = 200
 
 
-@shared_task(bind=True, max_retries=5, acks_late=True)
-def notify_inquiry(self, inquiry_id):
-    """E-mail the secretariat and the sender about inquiry ``inquiry_id``, once.
+@shared_task(acks_late=True, soft_time_limit=30, time_limit=60, **RETRY_DATABASE_ERRORS)
+def notify_inquiry(inquiry_id):
+    """Queue the e-mails of inquiry ``inquiry_id`` (to the secretariat, to its sender) in the
+    outbox, once; the outbox sends them. Returns True when this run queued them."""
+    queued = services.queue_inquiry_emails(inquiry_id)
+    if not queued:
+        logger.info("Inquiry %s is gone or its e-mails are queued already", inquiry_id)
+    return queued
 
-    The inquiry is claimed by a conditional update of ``notified_at`` so a second run (a
-    redelivered or duplicated message) sends nothing. A transient mail error releases the claim
-    and retries with exponential backoff; the inquiry itself was stored before and stays.
-    Returns True when the e-mails were sent by this run.
-    """
-    claimed = Inquiry.objects.filter(pk=inquiry_id, notified_at__isnull=True).update(
-        notified_at=timezone.now()
-    )
-    if claimed != 1:
-        logger.info("Inquiry %s is gone or was already notified", inquiry_id)
-        return False
-    inquiry = Inquiry.objects.select_related("country").get(pk=inquiry_id)
-    try:
-        services.send_inquiry_emails(inquiry)
-    except TRANSIENT_MAIL_ERRORS as exc:
-        Inquiry.objects.filter(pk=inquiry_id).update(notified_at=None)
-        countdown = 60 * 2**self.request.retries
-        logger.warning("Inquiry %s: mail failed (%s); retrying in %ss", inquiry_id, exc, countdown)
-        raise self.retry(exc=exc, countdown=countdown) from exc
-    except Exception:
-        # Not worth retrying, but the inquiry must show in the admin as not notified.
-        Inquiry.objects.filter(pk=inquiry_id).update(notified_at=None)
-        raise
-    return True
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def relay_inquiries():
+    """Queue again the notification of inquiries whose e-mails were never queued (every minute;
+    its task was lost). Running it twice queues nothing twice: the inquiries' marks decide."""
+    ids = services.inquiries_to_notify(RELAY_BATCH)
+    for pk in ids:
+        notify_inquiry.delay(pk)
+    if ids:
+        logger.warning("Inquiry relay: %s inquiries' notifications queued again", len(ids))
+    return len(ids)

@@ -20,10 +20,21 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     """Delivery status only: the bodies may hold sign-up and password links, so staff do not
     read them here."""
 
-    list_display = ["subject", "to", "created_at", "sent_at", "attempts", "last_error"]
-    list_filter = ["sent_at"]
+    list_display = ["subject", "to", "created_at", "sent_at", "failed_at", "attempts", "last_error"]
+    list_filter = ["sent_at", "failed_at"]
     search_fields = ["to", "subject"]
-    fields = ["to", "subject", "created_at", "sent_at", "attempts", "last_error"]
+    fields = [
+        "to",
+        "reply_to",
+        "subject",
+        "created_at",
+        "claimed_at",
+        "sent_at",
+        "next_attempt_at",
+        "failed_at",
+        "attempts",
+        "last_error",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request):

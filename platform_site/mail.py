@@ -1,5 +1,7 @@
-"""Queue e-mails for the Celery task that sends them (platform_site.tasks.send_email), rendered
-from ``templates/emails/<name>_subject.txt`` and ``_body.txt`` in the recipient's language."""
+"""The portal's e-mails: every one goes through the outbox (platform_site.models.OutgoingEmail),
+one row per recipient, and a Celery task sends it (platform_site.tasks.send_email). They are
+rendered from ``templates/emails/<name>_subject.txt`` and ``_body.txt`` in the recipient's
+language."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
@@ -9,7 +11,8 @@ from django.utils import translation
 
 
 def queue(message):
-    """Store ``message`` (an EmailMessage, one recipient per row) and send it after commit."""
+    """Store ``message`` (an EmailMessage) as one outbox row per recipient, in the current
+    transaction, and send each after commit. Sent or not then, the rows stay until sent."""
     from platform_site.models import OutgoingEmail
     from platform_site.tasks import send_email
 
@@ -21,13 +24,32 @@ def queue(message):
         )
     rows = [
         OutgoingEmail.objects.create(
-            to=recipient, subject=message.subject, body=message.body, html_body=html
+            to=recipient,
+            reply_to=list(message.reply_to),
+            subject=message.subject,
+            body=message.body,
+            html_body=html,
         )
-        for recipient in message.to
+        for recipient in message.recipients()
     ]
+    # A publish that fails (the broker away) is logged; the relay sends the row later.
     for row in rows:
         transaction.on_commit(lambda pk=row.pk: send_email.delay(pk), robust=True)
     return rows
+
+
+def as_message(row):
+    """The EmailMessage that sends outbox row ``row`` to its one recipient."""
+    message = EmailMultiAlternatives(
+        row.subject,
+        row.body,
+        settings.DEFAULT_FROM_EMAIL,
+        [row.to],
+        reply_to=row.reply_to or None,
+    )
+    if row.html_body:
+        message.attach_alternative(row.html_body, "text/html")
+    return message
 
 
 def language_of(user):

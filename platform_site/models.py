@@ -3,7 +3,9 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -34,24 +36,114 @@ class Profile(models.Model):
         return str(self.user)
 
 
-class OutgoingEmail(models.Model):
-    """An e-mail rendered in its recipient's language, stored until a Celery task sends it.
+# The outbox's timing (docs/reliability.md). A claim outlives any live sender: send_email's hard
+# time limit is 90 s, so only a dead sender's claim expires.
+OUTBOX_CLAIM = timedelta(minutes=5)
+# An e-mail not claimed this long after it was queued lost its task's message (a broker down at
+# commit, a message lost): the relay queues it again, and again after as long if need be.
+OUTBOX_RELAY_GRACE = timedelta(minutes=2)
+# The relay leaves older e-mails alone: their links have expired and their news is stale.
+OUTBOX_MAX_AGE = timedelta(days=3)
+# Failed attempts before an e-mail is given up: with waits of 1, 2, 4 ... 60 minutes, about a day.
+OUTBOX_MAX_ATTEMPTS = 30
 
-    Storing it first means a broker or mail server failure loses nothing. The task claims it
-    for a while (``claimed_at``) by a conditional update, so two deliveries of the task send it
-    once, and one whose worker died before sending can be taken up again once the claim is
-    stale. The bodies are emptied once sent: they may hold sign-up and password reset links.
+
+def _after_relay_grace():
+    return timezone.now() + OUTBOX_RELAY_GRACE
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    """The outbox's rules. Claims are taken and judged by the database's clock (``Now()``), so
+    that web servers, workers and beat, whose clocks may differ, agree on when one expired."""
+
+    def pending(self):
+        return self.filter(sent_at__isnull=True, failed_at__isnull=True)
+
+    def claimable(self):
+        """Pending e-mails nobody is sending: never claimed, or claimed by a sender that died."""
+        return self.pending().filter(
+            Q(claimed_at__isnull=True) | Q(claimed_at__lt=Now() - OUTBOX_CLAIM)
+        )
+
+    def claim(self, pk):
+        """Take e-mail ``pk`` for sending, by a conditional update that one claimant alone
+        wins; returns it, or None when it is sent, given up, being sent or gone."""
+        if self.claimable().filter(pk=pk).update(claimed_at=Now()) != 1:
+            return None
+        return self.get(pk=pk)
+
+    def mark_sent(self, pk):
+        """Record the delivery of e-mail ``pk``, whoever holds its claim: it was sent."""
+        # The bodies may hold sign-up and password reset links: they must not outlive it.
+        return self.filter(pk=pk, sent_at__isnull=True).update(
+            sent_at=Now(), body="", html_body="", attempts=F("attempts") + 1, last_error=""
+        )
+
+    def release(self, pk, error, permanent=False):
+        """After a failed attempt at e-mail ``pk``: the relay tries again later, 1, 2, 4 ... up
+        to 60 minutes later, until OUTBOX_MAX_ATTEMPTS or a ``permanent`` refusal gives it up."""
+        attempts = self.get(pk=pk).attempts + 1
+        wait = timedelta(minutes=min(2 ** (attempts - 1), 60))
+        give_up = permanent or attempts >= OUTBOX_MAX_ATTEMPTS
+        return self.filter(pk=pk, sent_at__isnull=True).update(
+            claimed_at=None,
+            attempts=attempts,
+            last_error=str(error)[:500],
+            next_attempt_at=Now() + wait,
+            failed_at=Now() if give_up else None,
+        )
+
+    def take_for_relay(self, limit):
+        """The ids of up to ``limit`` claimable e-mails whose next attempt is due, oldest first,
+        put off by OUTBOX_RELAY_GRACE so that the next round leaves them to the tasks queued
+        now. Rows another relay is taking at the same time are skipped, not waited for."""
+        with transaction.atomic():
+            ids = list(
+                self.claimable()
+                .filter(next_attempt_at__lte=Now(), created_at__gte=Now() - OUTBOX_MAX_AGE)
+                .order_by("next_attempt_at")
+                .select_for_update(skip_locked=True)
+                .values_list("pk", flat=True)[:limit]
+            )
+            self.filter(pk__in=ids).update(next_attempt_at=Now() + OUTBOX_RELAY_GRACE)
+        return ids
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail to one recipient, rendered in their language, kept until it is sent.
+
+    Storing it first means a broker, worker or mail server failure loses nothing: a task
+    queued at commit sends it, and a relay (every minute) queues again those whose task was
+    lost or failed. A sender claims it by a conditional update (``claimed_at``) before sending
+    and marks it sent as soon as the mail server took it, so two deliveries of the task send it
+    once; the claim of a sender that died expires (OUTBOX_CLAIM) and another sends it. One row
+    per recipient, each sent in its own SMTP transaction: a recipient refused is retried alone.
+    The bodies are emptied once sent: they may hold sign-up and password reset links.
     """
 
     to = models.EmailField(_("to"))
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("body"))
     html_body = models.TextField(_("HTML body"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     claimed_at = models.DateTimeField(_("being sent since"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"),
+        default=_after_relay_grace,
+        help_text=_("When the relay sends it again should it still be unsent."),
+    )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    failed_at = models.DateTimeField(
+        _("given up"),
+        null=True,
+        blank=True,
+        help_text=_("Refused for good by the mail server, or failed too often."),
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("outgoing e-mail")
@@ -60,6 +152,12 @@ class OutgoingEmail(models.Model):
         indexes = [
             # The admin's question: what has not been sent yet?
             models.Index(fields=["sent_at", "created_at"], name="outgoing_email_unsent_idx"),
+            # The relay's: which pending e-mails are due?
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(sent_at__isnull=True, failed_at__isnull=True),
+                name="outgoing_email_pending_idx",
+            ),
         ]
 
     def __str__(self):

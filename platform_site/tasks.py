@@ -1,62 +1,98 @@
-"""Celery tasks of the site: sending the queued e-mails, pruning the audit trail."""
+"""Celery tasks of the site: sending the outbox's e-mails and relaying those whose task was lost,
+pruning the audit trail."""
 
 import logging
 import smtplib
-from datetime import timedelta
+from contextlib import suppress
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db.models import Q
-from django.utils import timezone
+from django.core.mail import get_connection
+from django.db import InterfaceError, OperationalError
 
+from platform_site import mail
 from platform_site.models import AuditEvent, OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
-TRANSIENT_MAIL_ERRORS = (OSError, smtplib.SMTPException)
+# A database that is restarting or unreachable: the task is tried again, 5, 10, 20 ... up to 300
+# seconds later (with jitter), for about half an hour; the relays cover a longer outage.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+RETRY_DATABASE_ERRORS = {
+    "autoretry_for": DATABASE_ERRORS,
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": 10,
+}
+# E-mails the relay queues again in one round.
+RELAY_BATCH = 500
 
 
-# How long a claim on an e-mail holds: a task that has not sent it by then has died.
-CLAIM_SECONDS = 10 * 60
-
-
-@shared_task(bind=True, max_retries=6, acks_late=True)
-def send_email(self, email_id):
-    """Send queued e-mail ``email_id`` once; a transient failure releases it and retries."""
-    now = timezone.now()
-    stale = now - timedelta(seconds=CLAIM_SECONDS)
-    claimed = (
-        OutgoingEmail.objects.filter(pk=email_id, sent_at__isnull=True)
-        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
-        .update(claimed_at=now)
+def _refused_for_good(exc):
+    """True when the mail server refused the recipient with a permanent (5xx) answer. Other
+    failures, a wrong password or a full disk on the server included, are worth retrying."""
+    return isinstance(exc, smtplib.SMTPRecipientsRefused) and all(
+        500 <= code < 600 for code, _message in exc.recipients.values()
     )
-    if claimed != 1:
-        logger.info("E-mail %s is gone, sent, or being sent", email_id)
+
+
+# The hard time limit kills a sender stuck past EMAIL_TIMEOUT's reach; it is well within the
+# claim (OUTBOX_CLAIM), so a live sender never loses its claim to another.
+@shared_task(bind=True, acks_late=True, soft_time_limit=60, time_limit=90, **RETRY_DATABASE_ERRORS)
+def send_email(self, email_id, delivered=False):
+    """Send outbox e-mail ``email_id`` once, in an SMTP transaction of its own.
+
+    It is claimed first (a conditional update), then sent, then marked sent before the
+    connection is even closed: a sender killed before the mail server took the e-mail leaves a
+    claim that expires and the relay sends it again; one killed in the moment between the
+    server's acceptance and the mark (a single UPDATE) leaves the same, and the e-mail is sent
+    twice: the at-least-once window, documented in docs/reliability.md. A failure releases the
+    e-mail for the relay to try again later. ``delivered``: a retry that only records the
+    delivery, the database having failed just after it. Returns True when this run sent it.
+    """
+    if delivered:
+        OutgoingEmail.objects.mark_sent(email_id)
+        return True
+    row = OutgoingEmail.objects.claim(email_id)
+    if row is None:
+        logger.info("E-mail %s is gone, sent, given up or being sent", email_id)
         return False
-    row = OutgoingEmail.objects.get(pk=email_id)
-    message = EmailMultiAlternatives(row.subject, row.body, settings.DEFAULT_FROM_EMAIL, [row.to])
-    if row.html_body:
-        message.attach_alternative(row.html_body, "text/html")
+    connection = get_connection()
     try:
-        message.send()
-    except TRANSIENT_MAIL_ERRORS as exc:
-        OutgoingEmail.objects.filter(pk=email_id).update(
-            claimed_at=None, attempts=row.attempts + 1, last_error=str(exc)[:500]
-        )
-        countdown = 60 * 2**self.request.retries
-        logger.warning("E-mail %s failed (%s); retrying in %ss", email_id, exc, countdown)
-        raise self.retry(exc=exc, countdown=countdown) from exc
-    except Exception as exc:
-        OutgoingEmail.objects.filter(pk=email_id).update(
-            claimed_at=None, attempts=row.attempts + 1, last_error=str(exc)[:500]
-        )
-        raise
-    # The links in the bodies must not outlive their delivery.
-    OutgoingEmail.objects.filter(pk=email_id).update(
-        sent_at=timezone.now(), body="", html_body="", attempts=row.attempts + 1, last_error=""
-    )
+        connection.open()
+        connection.send_messages([mail.as_message(row)])
+    except Exception as exc:  # whatever it was, the e-mail was not sent
+        with suppress(Exception):
+            connection.close()
+        OutgoingEmail.objects.release(email_id, exc, permanent=_refused_for_good(exc))
+        logger.warning("E-mail %s not sent (%s); the relay will try again", email_id, exc)
+        return False
+    try:
+        OutgoingEmail.objects.mark_sent(email_id)
+    except DATABASE_ERRORS as exc:
+        # Sent but not recorded: record it soon, before the claim expires and it is sent again.
+        raise self.retry(
+            kwargs={"delivered": True}, exc=exc, countdown=5, max_retries=60
+        ) from exc
+    finally:
+        # The delivery is recorded first: a server that fails at QUIT changes nothing.
+        with suppress(Exception):
+            connection.close()
     return True
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def relay_outbox():
+    """Queue again the pending e-mails whose task was lost or failed (every minute).
+
+    Running it twice, even at once, sends nothing twice: each round takes other rows, and the
+    e-mails' claims decide who sends."""
+    ids = OutgoingEmail.objects.take_for_relay(RELAY_BATCH)
+    for pk in ids:
+        send_email.delay(pk)
+    if ids:
+        logger.warning("Outbox relay: %s e-mails queued again", len(ids))
+    return len(ids)
 
 
 @shared_task(acks_late=True)
