@@ -9,7 +9,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from platform_site.cache import bump_content_version
+        from platform_site.cache import content_changed
 
         # Any change to what the public pages show (menu and footer included) makes the cached
         # pages and the cached site chrome stale. Inquiries are private: they change no page.
@@ -17,4 +17,4 @@ class CmsConfig(AppConfig):
             if model.__name__ == "Inquiry":
                 continue
             for signal in (post_save, post_delete):
-                signal.connect(bump_content_version, sender=model, dispatch_uid=f"content-{model}")
+                signal.connect(content_changed, sender=model, dispatch_uid=f"content-{model}")

@@ -10,15 +10,15 @@ class DatabasesConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from databases import files
-        from platform_site.cache import bump_content_version
+        from platform_site.cache import content_changed
 
         # Any change to what the public pages show makes the cached pages and choices stale.
         for model in self.get_models():
             for signal in (post_save, post_delete):
-                signal.connect(bump_content_version, sender=model, dispatch_uid=f"content-{model}")
+                signal.connect(content_changed, sender=model, dispatch_uid=f"content-{model}")
             for field in model._meta.local_many_to_many:
                 m2m_changed.connect(
-                    bump_content_version,
+                    content_changed,
                     sender=field.remote_field.through,
                     dispatch_uid=f"content-{field.remote_field.through}",
                 )

@@ -138,9 +138,17 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails open: without Redis, pages are served uncached (platform_site/redis_cache.py).
+            "BACKEND": "platform_site.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="gisp"),
+            "OPTIONS": {
+                # Seconds a request waits for Redis to accept a connection, and to answer.
+                "socket_connect_timeout": env.float("CACHE_CONNECT_TIMEOUT", default=0.25),
+                "socket_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+                # Seconds a process serves uncached, without asking, after Redis failed it.
+                "retry_seconds": env.float("CACHE_RETRY_SECONDS", default=5),
+            },
         }
     }
 else:

@@ -2,6 +2,7 @@
 
 import html
 import re
+import socket
 import time
 
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
@@ -83,3 +84,21 @@ def form_data(client, url):
             data[name] = selected if " multiple" in attributes else selected[0]
     data.pop("csrfmiddlewaretoken", None)
     return data
+
+
+def closed_port():
+    """A port of this machine nothing listens on: connections to it are refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def use_redis_cache_at(settings, port):
+    """The production cache (platform_site/redis_cache.py), on a Redis at ``port``."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "platform_site.redis_cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5, "retry_seconds": 5},
+        }
+    }

@@ -317,10 +317,11 @@ def test_csrf_is_enforced():
     assert not Inquiry.objects.exists()
 
 
-def test_page_is_not_cached(client, site_settings):
+def test_page_is_not_cached(client, site_settings, django_capture_on_commit_callbacks):
     first = client.get(contact_url())
     site_settings.address = "2 New Road, Moscow"
-    site_settings.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings.save()
     second = client.get(contact_url())
     assert "2 New Road, Moscow" in second.content.decode()
     assert "no-cache" in first["Cache-Control"] or "max-age=0" in first["Cache-Control"]

@@ -60,11 +60,12 @@ def test_a_second_visit_is_served_from_the_cache(client, django_assert_num_queri
     assert "X-Content-Type-Options" in second.headers
 
 
-def test_a_change_to_a_record_shows_at_once(client):
+def test_a_change_to_a_record_shows_at_once(client, django_capture_on_commit_callbacks):
     technology = TechnologyFactory(title="Heliostat field controller")
     assert "Heliostat field controller" in client.get("/en/technologies/").content.decode()
     technology.title = "Heliostat array controller"
-    technology.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        technology.save()
     page = client.get("/en/technologies/").content.decode()
     assert "Heliostat array controller" in page
     assert ">Heliostat field controller<" not in page
