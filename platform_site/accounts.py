@@ -1,18 +1,24 @@
 """Accounts (django-allauth): the sign-up form, the adapter that queues e-mails for Celery and
-keeps each member's language, and the username django-axes counts failures for."""
+keeps each member's language, the username django-axes counts failures for, and the count of
+failed log-ins from an address that stands in for allauth's while the cache is away."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db.models import Q
-from django.utils import translation
+from django.db.models import Q, Sum
+from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
 from platform_site import mail
+from platform_site.client_ip import client_ip
 from platform_site.models import Profile
+
+# Failed log-ins from one address within django-axes' cool-off after which log-in is refused
+# while allauth cannot count them (the cache is away): its own limit is 20 a minute.
+FAILED_LOGINS_WITHOUT_CACHE = 20
 
 
 class SignupForm(forms.Form):
@@ -95,3 +101,16 @@ def axes_username(request, credentials):
         )
         memo[name] = (account[0] or account[1]).lower() if account else name
     return memo.get(name, name)
+
+
+def too_many_failed_logins(request):
+    """Whether the client's address failed FAILED_LOGINS_WITHOUT_CACHE log-ins within the
+    cool-off, by django-axes' records in the database (one row per account, address and
+    browser)."""
+    from axes.models import AccessAttempt
+
+    failures = AccessAttempt.objects.filter(
+        ip_address=client_ip(request) or None,
+        attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME,
+    ).aggregate(total=Sum("failures_since_start"))["total"]
+    return (failures or 0) >= FAILED_LOGINS_WITHOUT_CACHE

@@ -9,7 +9,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from platform_site import views
+from platform_site import accounts, views
+from platform_site.cache import cache_reachable
 
 
 class SecurityHeadersMiddleware:
@@ -144,3 +145,38 @@ class StaffSecondFactorMiddleware:
             if not any(record.get("method") == "mfa" for record in records):
                 return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
         return self.get_response(request)
+
+
+class AccountActionsWithoutCacheMiddleware:
+    """While the cache cannot be reached, the account actions whose rate limits django-allauth
+    counts in it are refused with the 503 page: sign-up, password reset, changes to e-mail
+    addresses, passwords and second factors, reauthentication and second-factor codes. Without
+    their limits they would be open to abuse (sign-ups by the thousand, mail floods to anyone's
+    address, guessed codes). Reading the site goes on, and members who are signed in keep
+    working.
+
+    Log-in stays open as far as the database counts: django-axes still locks an account out
+    after 5 failures, and an address with many failed log-ins is refused
+    (accounts.too_many_failed_logins). Log-out and the links an e-mail sent with a key that
+    cannot be guessed (confirming an address, setting a new password) need no count.
+    """
+
+    counted_in_database = "account_login"
+    uncounted = {"account_logout", "account_confirm_email", "account_reset_password_from_key"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # allauth limits only what changes something (it lets GET and HEAD through).
+        if request.method in ("GET", "HEAD") or not view_func.__module__.startswith("allauth."):
+            return None
+        name = request.resolver_match.url_name
+        if name in self.uncounted or cache_reachable():
+            return None
+        if name == self.counted_in_database and not accounts.too_many_failed_logins(request):
+            return None
+        return views.service_unavailable(request, paused_action=True)

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "platform_site.audit.AuditRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Refuses the rate-limited account actions while the cache that counts them is away.
+    "platform_site.middleware.AccountActionsWithoutCacheMiddleware",
     # After AccountMiddleware: it sends staff to allauth's pages to enrol or confirm a factor.
     "platform_site.middleware.StaffSecondFactorMiddleware",
     # Last: it turns a locked-out log-in into the lock-out page.
