@@ -71,9 +71,7 @@ def send_email(self, email_id, delivered=False):
         OutgoingEmail.objects.mark_sent(email_id)
     except DATABASE_ERRORS as exc:
         # Sent but not recorded: record it soon, before the claim expires and it is sent again.
-        raise self.retry(
-            kwargs={"delivered": True}, exc=exc, countdown=5, max_retries=60
-        ) from exc
+        raise self.retry(kwargs={"delivered": True}, exc=exc, countdown=5, max_retries=60) from exc
     finally:
         # The delivery is recorded first: a server that fails at QUIT changes nothing.
         with suppress(Exception):

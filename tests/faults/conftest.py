@@ -98,7 +98,6 @@ def service_env(database_url, redis, smtp):
         DATABASE_URL=database_url,
         REDIS_URL=redis.url,
         EMAIL_URL=smtp.url,
-        EMAIL_TIMEOUT="2",
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         PYTHONUNBUFFERED="1",
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from aiosmtpd.controller import Controller
 from django.conf import settings
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from platform_site.celery import app
 
@@ -160,6 +160,28 @@ class Worker(Service):
         ).stdout
         return [int(pid) for pid in listing.split()]
 
+    def children_connected_to(self, port):
+        """The pool processes with a TCP connection open to ``port`` on this machine (e.g.
+        those in an SMTP session with the test's server)."""
+        remote = f":{port:04X}"
+        inodes = set()
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                # fields: sl, local, remote, state (01: established), ..., inode (10th)
+                if fields[2].endswith(remote) and fields[3] == "01":
+                    inodes.add(fields[9])
+        found = []
+        for pid in self.children():
+            with suppress(FileNotFoundError, PermissionError):
+                for fd in Path(f"/proc/{pid}/fd").iterdir():
+                    with suppress(FileNotFoundError):
+                        target = os.readlink(fd)
+                        if target.startswith("socket:[") and target[8:-1] in inodes:
+                            found.append(pid)
+                            break
+        return found
+
     def kill_child(self, pid=None):
         """SIGKILL one pool process (the first, or ``pid``) and wait until the worker has
         replaced it; returns the pid killed."""
@@ -262,7 +284,8 @@ class CountingHandler:
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         with self._lock:
-            code = self._refuse.pop(address.lower(), None)
+            codes = self._refuse.get(address.lower())
+            code = codes.pop() if codes else None
         if code:
             return f"{code} 4.3.0 Try again later"
         # A hung server: the session waits here, before its message is sent.
@@ -317,10 +340,11 @@ class SMTPServer:
         with self.handler._lock:
             return self.handler.waiting
 
-    def refuse_once(self, recipient, code=451):
-        """Refuse ``recipient`` the next time it is given (a temporary failure by default)."""
+    def refuse_once(self, recipient, code=451, times=1):
+        """Refuse ``recipient`` the next time it is given (a temporary failure by default), or
+        the next ``times`` times."""
         with self.handler._lock:
-            self.handler._refuse[recipient.lower()] = code
+            self.handler._refuse[recipient.lower()] = [code] * times
 
     def hold(self):
         """Hang every session after its recipient is given, before its message, until
@@ -365,8 +389,10 @@ def database_refusing_connections():
     """PostgreSQL away for the worker and beat: their connections are cut and new ones
     refused; this process keeps its own connection, to set things right afterwards."""
     name = connection.settings_dict["NAME"]
-    with connection.cursor() as cursor:
+    # A database cannot refuse connections from a session of its own: the maintenance one does.
+    with connection._nodb_cursor() as cursor:
         cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+    with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = %s AND pid <> pg_backend_pid()",
@@ -375,7 +401,7 @@ def database_refusing_connections():
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
+        with connection._nodb_cursor() as cursor:
             cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
 
 
@@ -390,3 +416,32 @@ def end_orphaned_queries():
             "WHERE datname = %s AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'",
             [connection.settings_dict["NAME"]],
         )
+
+
+def lock_waiters():
+    """How many database sessions of the test database wait for a lock."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'",
+            [connection.settings_dict["NAME"]],
+        )
+        return cursor.fetchone()[0]
+
+
+@contextmanager
+def holding(statement, params=()):
+    """Run ``statement`` (``LOCK TABLE ...``, ``SELECT ... FOR UPDATE``) in a transaction of a
+    connection of its own and hold its locks until the block ends; this process's own
+    connection stays free for the test."""
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("BEGIN")
+            cursor.execute(statement, params)
+            try:
+                yield
+            finally:
+                cursor.execute("ROLLBACK")
+    finally:
+        other.close()
