@@ -53,12 +53,42 @@ def delete_unreferenced(names):
     held = set()
     for start in range(0, len(names), BATCH):
         held |= referenced(names[start : start + BATCH])
-    for name in set(names) - held:
+    discard(set(names) - held)
+
+
+def discard(names):
+    """Delete ``names`` from storage: files no row holds (any more)."""
+    for name in names:
         try:
             default_storage.delete(name)
         except Exception:
-            # The rows are committed; a file left behind is only wasted space.
+            # The rows are committed or rolled back; a file left behind is only wasted space.
             logger.exception("Could not delete the unreferenced file %s", name)
+
+
+class StorageError(Exception):
+    """The media storage refused a file (not writable, full, unreachable)."""
+
+    def __init__(self, name):
+        super().__init__(name)
+        self.name = name
+
+
+def store(instance, field_name, upload_name, content, written):
+    """Write ``content`` under the name ``instance``'s file field gives it, and point the field
+    at it (the caller saves the row). The stored name is added to ``written``, the files to
+    discard if the transaction is rolled back. Raises StorageError when the storage refuses
+    the file, which is logged with its path."""
+    field = instance._meta.get_field(field_name)
+    name = field.generate_filename(instance, upload_name)
+    try:
+        name = field.storage.save(name, content, max_length=field.max_length)
+    except Exception as error:
+        # Whatever the storage raises: OSError on a disk, botocore's errors on S3.
+        logger.exception("The media storage did not store %s", name)
+        raise StorageError(name) from error
+    written.append(name)
+    setattr(instance, field.attname, name)
 
 
 def _pending():
@@ -85,7 +115,8 @@ def forget(names):
     names = {name for name in names if name}
     if names:
         _pending().update(names)
-        transaction.on_commit(_check_pending)
+        # Robust: a failure after the commit leaves files behind, never an error for the commit.
+        transaction.on_commit(_check_pending, robust=True)
 
 
 def _held(instance):

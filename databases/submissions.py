@@ -28,7 +28,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from databases import workflow
-from databases.files import discard_media
+from databases.files import StorageError, discard, discard_media, store
 from databases.models import (
     Membership,
     PublicationStatus,
@@ -286,11 +286,13 @@ def build_form(form_class, record, user, data=None, files=None, for_review=False
 def save_submission(form_class, data, files, user, enterprise=None, record=None, submit=False):
     """Validate and save a member's form, onto a working copy when ``record`` is published.
 
-    Returns ``(form, saved_record)``; ``saved_record`` is None when the form is invalid (then
-    nothing is stored and the form carries the errors and what was typed). Raises
-    WorkflowError when the record went to review meanwhile.
+    Returns ``(form, saved_record)``; ``saved_record`` is None when the form is invalid or the
+    media storage refused a file (then nothing is stored and the form carries the errors and
+    what was typed). Raises WorkflowError when the record went to review meanwhile.
     """
     model = form_class._meta.model
+    # Files written for this form, removed again if its transaction rolls back.
+    written = []
     try:
         with transaction.atomic(), reversion.create_revision():
             _describe_revision(user, _("Saved by a member"))
@@ -316,26 +318,48 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
             if attachment is False:
                 saved.attachment = ""
             elif attachment and hasattr(attachment, "content_type"):
-                saved.attachment.save("attachment.pdf", attachment, save=False)
+                store(saved, "attachment", "attachment.pdf", attachment, written)
             saved.save()
             form.save_m2m()
-            _update_gallery(saved, form.cleaned_data, getattr(instance, "image_ids", {}))
+            _update_gallery(saved, form.cleaned_data, getattr(instance, "image_ids", {}), written)
             token = form.cleaned_data.get("form_token")
             if record is None and token:
                 cache.set(_token_key(token), saved.pk, TOKEN_SECONDS)
             if submit:
                 saved = transition(saved, "submit", user)
     except _Invalid:
-        # Shown against the record as it was, not against the rolled-back working copy.
-        form = build_form(form_class, record, user, data, files, for_review=submit)
-        form.is_valid()
+        return _posted_again(form_class, record, user, data, files, submit), None
+    except StorageError as error:
+        # The rows are rolled back; the files written before the refused one go too.
+        discard([*written, error.name])
+        form = _posted_again(form_class, record, user, data, files, submit)
+        form.add_error(
+            None,
+            _(
+                "Your files could not be stored just now, so nothing was saved. What you typed "
+                "is kept below: choose the files again and save once more, or try again later."
+            ),
+        )
         return form, None
+    except Exception:
+        # Rolled back for another reason (the database went away...): its files go too.
+        discard(written)
+        raise
     return form, saved
 
 
-def _update_gallery(record, cleaned, image_ids):
+def _posted_again(form_class, record, user, data, files, submit):
+    """The posted form with its errors, shown against the record as it was, not against the
+    rolled-back working copy."""
+    form = build_form(form_class, record, user, data, files, for_review=submit)
+    form.is_valid()
+    return form
+
+
+def _update_gallery(record, cleaned, image_ids, written):
     """Add the new images, remove the ticked ones (``image_ids`` translates the original's
-    images to a new working copy's); the first becomes the card image."""
+    images to a new working copy's); the first becomes the card image. The names of the
+    files it stores are added to ``written``."""
     gallery = images_of(record)
     removed = [image_ids.get(int(pk), int(pk)) for pk in cleaned.get("remove_images") or []]
     if not removed and not cleaned.get("images"):
@@ -343,13 +367,11 @@ def _update_gallery(record, cleaned, image_ids):
     if removed:
         gallery.filter(pk__in=removed).delete()
     position = (gallery.order_by("-position").values_list("position", flat=True).first() or 0) + 1
-    for number, files in enumerate(cleaned.get("images") or []):
-        RecordImage.objects.create(
-            record=record,
-            image=files["full"],
-            thumbnail=files["card"],
-            position=position + number,
-        )
+    for number, renditions in enumerate(cleaned.get("images") or []):
+        image = RecordImage(record=record, position=position + number)
+        store(image, "image", renditions["full"].name, renditions["full"], written)
+        store(image, "thumbnail", renditions["card"].name, renditions["card"], written)
+        image.save()
     first = images_of(record).first()
     record.image = first.image.name if first else ""
     record.thumbnail = first.thumbnail.name if first else ""
