@@ -42,8 +42,9 @@ def contact(request):
                 inquiry.ip_hash = ip_hash
                 with transaction.atomic():
                     inquiry.save()
-                    # The inquiry is stored whatever happens to the notification: a broker or
-                    # mail failure is logged, not shown to the visitor.
+                    # The inquiry is stored whatever happens to the notification: a broker
+                    # failure is logged, not shown to the visitor, and the relay notifies it
+                    # later (cms.tasks.relay_inquiries).
                     pk = inquiry.pk
                     transaction.on_commit(lambda: notify_inquiry.delay(pk), robust=True)
                 token = services.thanks_token(inquiry)
