@@ -41,9 +41,9 @@ def _check_broker():
         return "in-process (eager)"
     from platform_site.celery import app
 
-    # Within a load balancer's patience: one attempt, each step of it at most a second.
-    quick = {"socket_connect_timeout": 1, "socket_timeout": 1}
-    with app.connection_for_write(connect_timeout=1, transport_options=quick) as conn:
+    # Within a load balancer's patience: one attempt, each step of it at most half a second.
+    quick = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    with app.connection_for_write(connect_timeout=0.5, transport_options=quick) as conn:
         conn.ensure_connection(max_retries=0)
     return conn.transport_cls
 
