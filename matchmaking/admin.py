@@ -3,7 +3,6 @@ the outcomes per run, country and sector, and the weights learned from feedback.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+from kombu.exceptions import OperationalError
 
 from matchmaking import introductions, weights
 from matchmaking.models import (
@@ -70,10 +70,12 @@ class MatchRunAdmin(ReadOnlyAdmin):
             return redirect("admin:matchmaking_matchrun_changelist")
         from matchmaking.tasks import run_matchmaking
 
-        user_id = request.user.pk
-        transaction.on_commit(
-            lambda: run_matchmaking.delay(trigger=RunTrigger.MANUAL, user_id=user_id)
-        )
+        try:
+            run_matchmaking.delay(trigger=RunTrigger.MANUAL, user_id=request.user.pk)
+        except OperationalError:
+            # Nothing was saved: the broker is away. Say so rather than fail.
+            messages.error(request, _("The task queue is unreachable: try again in a minute."))
+            return redirect("admin:matchmaking_matchrun_changelist")
         messages.success(request, _("A run is starting. Reload this page to follow it."))
         return redirect("admin:matchmaking_matchrun_changelist")
 
@@ -305,8 +307,11 @@ class WeightSetAdmin(admin.ModelAdmin):
             raise PermissionDenied
         from matchmaking.tasks import fit_weights
 
-        user_id = request.user.pk
-        transaction.on_commit(lambda: fit_weights.delay(trigger=FitTrigger.STAFF, user_id=user_id))
+        try:
+            fit_weights.delay(trigger=FitTrigger.STAFF, user_id=request.user.pk)
+        except OperationalError:
+            messages.error(request, _("The task queue is unreachable: try again in a minute."))
+            return redirect("admin:matchmaking_weightset_changelist")
         messages.success(
             request,
             _("The weights are being fitted from the feedback. Reload the page to see the result."),

@@ -77,7 +77,7 @@ def request(match, side, user, message=""):
         return Introduction.objects.get(
             project=match.project, enterprise=match.enterprise, status__in=OPEN_INTRODUCTIONS
         )
-    transaction.on_commit(lambda: _notify_secretariat(introduction))
+    _notify_secretariat(introduction)
     _notify(introduction, [user], "requested")
     return introduction
 
@@ -176,23 +176,21 @@ def _side_members(introduction, side):
 
 
 def _notify(introduction, users, step):
-    """E-mail ``users`` about ``step``, after the commit, each in their language."""
-
-    def send():
-        contacts = _contacts(introduction) if step == "accepted" else None
-        for user in users:
-            mail.queue_to_user(
-                user,
-                "introduction",
-                lambda: {
-                    "introduction": introduction,
-                    "step": step,
-                    "contacts": contacts,
-                    "url": settings.SITE_URL + reverse("databases:member-dashboard"),
-                },
-            )
-
-    transaction.on_commit(send)
+    """E-mail ``users`` about ``step``, each in their language. The e-mails go to the outbox
+    in the caller's transaction: they exist exactly when the step does (the relay sends them
+    even if the task queued after the commit is lost)."""
+    contacts = _contacts(introduction) if step == "accepted" else None
+    for user in users:
+        mail.queue_to_user(
+            user,
+            "introduction",
+            lambda: {
+                "introduction": introduction,
+                "step": step,
+                "contacts": contacts,
+                "url": settings.SITE_URL + reverse("databases:member-dashboard"),
+            },
+        )
 
 
 def _contacts(introduction):

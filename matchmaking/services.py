@@ -331,7 +331,8 @@ def finalize(run_id):
             status=RunStatus.SUCCEEDED, finished_at=timezone.now(), matches_kept=len(pairs)
         )
         started = run.started_at
-        transaction.on_commit(lambda: _after_success(run_id, started))
+        # Nothing is lost if the broker is away: the nightly run recomputes every record.
+        transaction.on_commit(lambda: _after_success(run_id, started), robust=True)
     return True
 
 

@@ -262,3 +262,19 @@ def test_a_declined_introduction_is_told_to_the_side_that_asked(
         client.post(f"/en/member/introductions/{introduction.pk}/answer/", {"answer": "decline"})
     assert Introduction.objects.get().status == "declined"
     assert [m.to for m in mail.outbox] == [[pair["owner"].user.email]]
+
+
+def test_starting_a_run_with_the_task_queue_away_says_so(client, monkeypatch):
+    from kombu.exceptions import OperationalError
+
+    from matchmaking import tasks
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to redis")
+
+    monkeypatch.setattr(tasks.run_matchmaking, "delay", unreachable)
+    sign_in_staff(client, StaffFactory(role="Administrator"))
+    response = client.post("/admin/matchmaking/matchrun/start/", follow=True)
+    assert response.status_code == 200
+    assert "The task queue is unreachable" in text(response)
+    assert not MatchRun.objects.exists()
