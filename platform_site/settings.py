@@ -178,13 +178,14 @@ CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
     # A Redis that is down or unreachable fails a publish in seconds rather than hanging the
-    # request that publishes: the work is in the database and a relay queues it later.
+    # request that publishes: the work is in the database and a relay queues it later; then the
+    # process stops trying for a while (platform_site/celery.py). Above the workers' 1 s BRPOP.
     "socket_connect_timeout": 2,
-    "socket_timeout": 5,
+    "socket_timeout": 2,
 }
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 2,
+    "max_retries": 1,
     "interval_start": 0,
     "interval_step": 0.2,
     "interval_max": 0.5,
