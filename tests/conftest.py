@@ -60,3 +60,12 @@ def admin_client(client, admin_user):
     from tests.utils import sign_in_staff
 
     return sign_in_staff(client, admin_user)
+
+
+@pytest.fixture(autouse=True)
+def _broker_not_known_down():
+    """Each test starts without the process's memory of a broker failure in an earlier one
+    (platform_site/celery.py stops publishing for a while after one)."""
+    from platform_site import celery
+
+    celery._broker_down_until = 0.0
