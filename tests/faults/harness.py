@@ -17,6 +17,7 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
+from kombu import pools
 
 from platform_site.celery import app
 
@@ -368,6 +369,9 @@ def producer_broker(url):
             app._pool.force_close_all()
         app._pool = None
         app.amqp._producer_pool = None
+        # kombu keeps producer pools per connection in a registry of its own: a pool closed
+        # above would be handed out again ("Acquire on closed pool") to the next publisher.
+        pools.reset()
         app.conf.broker_url = to
 
     switch(url)
