@@ -393,16 +393,18 @@ def database_refusing_connections():
     """PostgreSQL away for the worker and beat: their connections are cut and new ones
     refused; this process keeps its own connection, to set things right afterwards."""
     name = connection.settings_dict["NAME"]
+    # Connected before the door closes: opened afterwards, this process would be refused too.
+    connection.ensure_connection()
     # A database cannot refuse connections from a session of its own: the maintenance one does.
     with connection._nodb_cursor() as cursor:
         cursor.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
-            [name],
-        )
     try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                [name],
+            )
         yield
     finally:
         with connection._nodb_cursor() as cursor:
