@@ -412,3 +412,7 @@ class MembershipAdmin(admin.ModelAdmin):
     @admin.display(description=_("enterprise verified"), boolean=True)
     def enterprise_verified(self, membership):
         return membership.enterprise.verified
+
+
+# The queue of submissions across the databases: a page of the back office that is no model's.
+admin.site.register_view("review/", admin_review.review_queue, name="review-queue")
