@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "platform_site.context_processors.site",
+                "cms.context_processors.chrome",
             ],
         },
     },

@@ -6,10 +6,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from cms import jsonld
+from cms.chrome import site_chrome
 from cms.models import CountryOverview, Event
 from databases import services as database_services
 from databases.models import BricsStatus, Country
-from platform_site.context_processors import site_chrome
 
 UPCOMING_EVENTS = 3
 

@@ -72,7 +72,7 @@ LIST_QUERIES = dict.fromkeys(
 )
 
 
-# The menu's page tree and the footer's site settings (platform_site/context_processors.py):
+# The menu's page tree and the footer's site settings (cms/chrome.py):
 # cached per content version, so the first page after a change (a record saved by the test's
 # setup) reads them again: 1 the published menu pages + 1 the site settings.
 CHROME_QUERIES = 2
