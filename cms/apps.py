@@ -18,3 +18,11 @@ class CmsConfig(AppConfig):
                 continue
             for signal in (post_save, post_delete):
                 signal.connect(content_changed, sender=model, dispatch_uid=f"content-{model}")
+
+    def media_holders(self):
+        """Policy documents hold their PDFs, public once published (platform_site/media.py)."""
+        from django.db.models import Q
+
+        from platform_site.media import Holder, file_columns
+
+        return [Holder(self.get_model("PolicyDocument"), file_columns, Q(published=True))]

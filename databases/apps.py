@@ -24,3 +24,23 @@ class DatabasesConfig(AppConfig):
                 )
         # Stored files follow the rows that hold their names.
         files.connect()
+
+    def media_holders(self):
+        """The rows that hold uploaded files (platform_site/media.py): each database's records,
+        by their own file fields and by their gallery; public once published, and seen
+        unpublished by their enterprise's members where they have one."""
+        from django.db.models import Q
+
+        from databases.files import in_gallery
+        from databases.models import PublicationStatus
+        from databases.registry import DATABASES
+        from platform_site.media import Holder, file_columns
+
+        published = Q(status=PublicationStatus.PUBLISHED)
+        holders = []
+        for database in DATABASES:
+            model = database.model
+            members = bool(model.enterprise_field)
+            holders.append(Holder(model, file_columns, published, members))
+            holders.append(Holder(model, in_gallery, published, members))
+        return holders

@@ -16,6 +16,7 @@ import logging
 from django.apps import apps
 from django.core.files.storage import default_storage
 from django.db import models, transaction
+from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.db.models.signals import post_delete, post_init, post_save
 
@@ -45,6 +46,19 @@ def referenced(names):
         for field in _file_fields(model)
     ]
     return set(querysets[0].union(*querysets[1:]))
+
+
+def in_gallery(model, name):
+    """Records of ``model`` with a gallery image that holds ``name``, for the media view's
+    access check (the content type is joined in SQL: no lookup of its own, even in a fresh
+    process)."""
+    opts = model._meta
+    images = RecordImage.objects.filter(
+        Q(image=name) | Q(thumbnail=name),
+        content_type__app_label=opts.app_label,
+        content_type__model=opts.model_name,
+    )
+    return Q(pk__in=images.values("object_id"))
 
 
 def delete_unreferenced(names):

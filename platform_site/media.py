@@ -1,8 +1,9 @@
 """Who may see an uploaded file, and its delivery.
 
 Every file under MEDIA_URL is served through ``serve``. A file is known by the rows that hold
-its name: a record's image, small image or attachment, an image of a record's gallery, a
-policy document's PDF. It is public when one of those rows is (a published record, a
+its name, which each app declares (``media_holders()`` of its app config): a record's image,
+small image or attachment, an image of a record's gallery (databases/apps.py), a policy
+document's PDF (cms/apps.py). It is public when one of those rows is (a published record, a
 published policy document); otherwise the enterprise members who see the record
 (``visible_to``) and the staff who may view its kind see it, and nobody else. A name that no
 row holds is a 404 like any other, whatever is in storage.
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import quote
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import SuspiciousFileOperation
@@ -38,20 +40,6 @@ def file_columns(model, name):
     """Rows of ``model`` whose own file columns hold ``name``."""
     columns = [f.name for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
     return Q.create([(column, name) for column in columns], connector=Q.OR)
-
-
-def gallery(model, name):
-    """Records of ``model`` with a gallery image that holds ``name`` (the content type is
-    joined in SQL: no lookup of its own, even in a fresh process)."""
-    from databases.models import RecordImage
-
-    opts = model._meta
-    images = RecordImage.objects.filter(
-        Q(image=name) | Q(thumbnail=name),
-        content_type__app_label=opts.app_label,
-        content_type__model=opts.model_name,
-    )
-    return Q(pk__in=images.values("object_id"))
 
 
 @dataclass(frozen=True)
@@ -78,19 +66,13 @@ class Holder:
 
 @cache
 def holders():
-    from cms.models import PolicyDocument
-    from databases.models import PublicationStatus
-    from databases.registry import DATABASES
-
-    found = []
-    for database in DATABASES:
-        model = database.model
-        published = Q(status=PublicationStatus.PUBLISHED)
-        members = bool(model.enterprise_field)
-        found.append(Holder(model, file_columns, published, members))
-        found.append(Holder(model, gallery, published, members))
-    found.append(Holder(PolicyDocument, file_columns, Q(published=True)))
-    return found
+    """Every app's holders of files, in the order of INSTALLED_APPS."""
+    return [
+        holder
+        for config in apps.get_app_configs()
+        if hasattr(config, "media_holders")
+        for holder in config.media_holders()
+    ]
 
 
 def access(user, name):
