@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 
-from cms import services
+from cms import inquiries
 from platform_site.tasks import RETRY_DATABASE_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -17,7 +17,7 @@ RELAY_BATCH = 200
 def notify_inquiry(inquiry_id):
     """Queue the e-mails of inquiry ``inquiry_id`` (to the secretariat, to its sender) in the
     outbox, once; the outbox sends them. Returns True when this run queued them."""
-    queued = services.queue_inquiry_emails(inquiry_id)
+    queued = inquiries.queue_emails(inquiry_id)
     if not queued:
         logger.info("Inquiry %s is gone or its e-mails are queued already", inquiry_id)
     return queued
@@ -27,7 +27,7 @@ def notify_inquiry(inquiry_id):
 def relay_inquiries():
     """Queue again the notification of inquiries whose e-mails were never queued (every minute;
     its task was lost). Running it twice queues nothing twice: the inquiries' marks decide."""
-    ids = services.inquiries_to_notify(RELAY_BATCH)
+    ids = inquiries.to_notify(RELAY_BATCH)
     for pk in ids:
         notify_inquiry.delay(pk)
     if ids:

@@ -4,11 +4,11 @@ their natural keys, so running it again changes nothing; reversing it keeps the 
 
 from django.db import migrations
 
-from cms import services
+from cms import content_loader
 
 
 def load(apps, schema_editor):
-    services.load_initial_content(apps, using=schema_editor.connection.alias)
+    content_loader.load_initial_content(apps, using=schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):

@@ -5,11 +5,11 @@ keeps the translations."""
 
 from django.db import migrations
 
-from cms import services
+from cms import content_loader
 
 
 def load(apps, schema_editor):
-    services.load_content_translations(apps, using=schema_editor.connection.alias)
+    content_loader.load_content_translations(apps, using=schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):

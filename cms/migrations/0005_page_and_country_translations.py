@@ -3,11 +3,11 @@ meeting summaries. On a fresh install 0003 has already loaded them and this chan
 
 from django.db import migrations
 
-from cms import services
+from cms import content_loader
 
 
 def load(apps, schema_editor):
-    services.load_content_translations(apps, using=schema_editor.connection.alias)
+    content_loader.load_content_translations(apps, using=schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from cms import services
+from cms import inquiries
 from cms.forms import InquiryForm
 from cms.tasks import notify_inquiry
 from platform_site.client_ip import client_ip
@@ -26,8 +26,8 @@ def contact(request):
             # A bot filled in the honeypot: answer as if all went well, store nothing.
             return redirect("cms:contact-thanks")
         if form.is_valid():
-            ip_hash = services.hash_ip(client_ip(request))
-            if services.inquiry_rate_limited(form.cleaned_data["email"], ip_hash):
+            ip_hash = inquiries.hash_ip(client_ip(request))
+            if inquiries.rate_limited(form.cleaned_data["email"], ip_hash):
                 form.add_error(
                     None,
                     _(
@@ -47,7 +47,7 @@ def contact(request):
                     # later (cms.tasks.relay_inquiries).
                     pk = inquiry.pk
                     transaction.on_commit(lambda: notify_inquiry.delay(pk), robust=True)
-                token = services.thanks_token(inquiry)
+                token = inquiries.thanks_token(inquiry)
                 return redirect(f"{reverse('cms:contact-thanks')}?ref={token}")
     else:
         form = InquiryForm()
@@ -58,7 +58,7 @@ def contact(request):
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def contact_thanks(request):
-    inquiry = services.inquiry_from_thanks_token(request.GET.get("ref", ""))
+    inquiry = inquiries.from_thanks_token(request.GET.get("ref", ""))
     return render(
         request,
         "cms/contact_thanks.html",

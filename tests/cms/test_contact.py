@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cms import services
+from cms import inquiries
 from cms import tasks as cms_tasks
 from cms.models import Inquiry, SiteSettings
 from cms.tasks import notify_inquiry, relay_inquiries
@@ -95,7 +95,7 @@ def test_valid_post_stores_redirects_and_sends_each_recipient_its_own_email(
     assert inquiry.country == country
     assert inquiry.language == "en"
     assert len(inquiry.ip_hash) == 64 and "127.0.0.1" not in inquiry.ip_hash
-    assert inquiry.ip_hash == services.hash_ip("127.0.0.1")
+    assert inquiry.ip_hash == inquiries.hash_ip("127.0.0.1")
     assert inquiry.notified_at is not None
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("cms:contact-thanks"))
@@ -191,16 +191,16 @@ def test_an_inquiry_is_marked_notified_only_with_its_emails_queued(
     client.post(contact_url(), data())
     inquiry = Inquiry.objects.get()
     queued = []
-    queue = services.mail.queue
+    queue = inquiries.mail.queue
 
     def queue_then_fail(message):
         if queued:
             raise OperationalError("the database went away")
         queued.append(queue(message))
 
-    monkeypatch.setattr(services.mail, "queue", queue_then_fail)
+    monkeypatch.setattr(inquiries.mail, "queue", queue_then_fail)
     with pytest.raises(OperationalError):
-        services.queue_inquiry_emails(inquiry.pk)
+        inquiries.queue_emails(inquiry.pk)
     inquiry.refresh_from_db()
     assert inquiry.notified_at is None
     assert not OutgoingEmail.objects.exists()

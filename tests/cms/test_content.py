@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from cms import services
+from cms import content_loader
 from cms.models import CountryOverview, MinisterialMeeting, Page, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_loading_the_content_again_changes_nothing():
         CountryOverview.objects.count(),
         MinisterialMeeting.objects.count(),
     ]
-    services.load_initial_content()
+    content_loader.load_initial_content()
     assert [
         Page.objects.count(),
         CountryOverview.objects.count(),

@@ -4,7 +4,7 @@ import pytest
 from django.forms.models import model_to_dict
 from django.utils import translation
 
-from cms import services
+from cms import content_loader
 from cms.models import CountryOverview, MinisterialMeeting, Page, SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +59,8 @@ def snapshot():
 
 def test_loading_twice_changes_nothing():
     before = snapshot()
-    services.load_content_translations()
-    services.load_content_translations()
+    content_loader.load_content_translations()
+    content_loader.load_content_translations()
     assert snapshot() == before
 
 
@@ -68,13 +68,13 @@ def test_translated_html_is_sanitised(monkeypatch):
     translations = {
         "ru": {"pages": {"about": {"body": '<p onclick="x()">Привет<script>x()</script></p>'}}}
     }
-    monkeypatch.setattr(services, "read_translations", lambda: translations)
-    services.load_content_translations()
+    monkeypatch.setattr(content_loader, "read_translations", lambda: translations)
+    content_loader.load_content_translations()
     assert Page.objects.get(parent=None, slug="about").body_ru == "<p>Привет</p>"
 
 
 def test_an_unknown_key_is_an_error(monkeypatch):
     translations = {"ru": {"pages": {"nowhere": {"title": "Нигде"}}}}
-    monkeypatch.setattr(services, "read_translations", lambda: translations)
+    monkeypatch.setattr(content_loader, "read_translations", lambda: translations)
     with pytest.raises(ValueError, match="nowhere"):
-        services.load_content_translations()
+        content_loader.load_content_translations()

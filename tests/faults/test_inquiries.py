@@ -6,8 +6,8 @@ leave to the tasks queued at commit is taken off the records' clocks."""
 from django.db.models import F
 from django.urls import reverse
 
+from cms.inquiries import RELAY_GRACE
 from cms.models import Inquiry, SiteSettings
-from cms.services import INQUIRY_RELAY_GRACE
 from platform_site.models import OUTBOX_CLAIM, OutgoingEmail
 from tests.faults.harness import (
     database_refusing_connections,
@@ -43,7 +43,7 @@ def later():
     """As if the relays' grace had passed for every inquiry not notified, and every claim of
     a dead sender had expired and every pending attempt had come due."""
     Inquiry.objects.filter(notified_at__isnull=True).update(
-        created_at=F("created_at") - INQUIRY_RELAY_GRACE
+        created_at=F("created_at") - RELAY_GRACE
     )
     OutgoingEmail.objects.pending().update(
         claimed_at=F("claimed_at") - OUTBOX_CLAIM,
