@@ -70,12 +70,14 @@ node_modules/.installed: package.json package-lock.json
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# What CI checks besides the tests: lint, and no model change without its migration.
+# What CI checks besides the tests: lint (the layering of the apps included), and no model
+# change without its migration.
 check: lint
 	$(EMBEDDED) $(PY) manage.py makemigrations --check --dry-run
 	$(EMBEDDED) $(PY) manage.py check
