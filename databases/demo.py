@@ -54,6 +54,7 @@ from databases.models.enterprise import EnterpriseSize
 from databases.models.institution import InstitutionType
 from databases.models.project import ProjectStage
 from databases.models.technology import IPStatus
+from databases.slugs import SlugAllocator
 
 EN, ZH, RU, PT, HI = range(5)
 LANGUAGES = ("en", "zh-hans", "ru", "pt-br", "hi")
@@ -4584,30 +4585,6 @@ class Taxonomies:
                 "taxonomies) or `manage.py load_taxonomies` first.".format(", ".join(empty))
             )
         return found
-
-
-class SlugAllocator:
-    """Unique slugs for one model, decided in memory against the slugs already stored."""
-
-    def __init__(self, model, using):
-        self.taken = set(
-            model.objects.using(using).values_list("slug", flat=True).iterator(chunk_size=20_000)
-        )
-        self.fallback = model._meta.model_name
-        self.next_suffix = {}
-
-    def __call__(self, title):
-        # Same shape as Record.unique_slug(): "title", then "title-2", "title-3", ...
-        base = slugify(title)[:200] or self.fallback
-        slug = base
-        if slug in self.taken:
-            n = self.next_suffix.get(base, 2)
-            while f"{base}-{n}" in self.taken:
-                n += 1
-            self.next_suffix[base] = n + 1
-            slug = f"{base}-{n}"
-        self.taken.add(slug)
-        return slug
 
 
 class OrmWriter:

@@ -10,10 +10,9 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from databases import search
+from databases import search, slugs
 
 
 def record_attachment_path(record, filename):
@@ -229,13 +228,12 @@ class Record(models.Model):
         ]
 
     def unique_slug(self):
-        base = slugify(self.title)[:200] or self._meta.model_name
-        slug, n = base, 1
         manager = type(self)._default_manager
-        while manager.filter(slug=slug).exclude(pk=self.pk).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
+        return slugs.unique_slug(
+            self.title,
+            self._meta.model_name,
+            lambda slug: manager.filter(slug=slug).exclude(pk=self.pk).exists(),
+        )
 
 
 class AboutARecord(models.Model):

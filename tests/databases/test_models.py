@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from databases import slugs
 from databases.models import SDG, Enterprise, Project, PublicationStatus, Technology
 from tests.factories import (
     RECORD_FACTORIES,
@@ -60,6 +61,37 @@ def test_title_without_latin_letters_gets_a_fallback_slug():
     second = TechnologyFactory(title="风力发电")
     assert first.slug == "technology"
     assert second.slug == "technology-2"
+
+
+def test_a_bulk_load_gives_the_slugs_that_saving_would():
+    """seed_demo decides slugs in memory, without a query per record, by the rule of save()."""
+    TechnologyFactory(title="Biogas digester")
+    TechnologyFactory(title="Biogas digester", slug="biogas-digester-3")
+    allocate = slugs.SlugAllocator(Technology, "default")
+
+    for title in ("Biogas digester", "Biogas digester", "太阳能光伏"):
+        expected = Technology(title=title).unique_slug()
+        assert allocate(title) == expected
+        TechnologyFactory(title=title, slug=expected)
+    assert allocate("Biogas digester") == "biogas-digester-5"
+
+
+def test_a_bulk_load_resumes_the_search_for_a_free_suffix_where_it_stopped():
+    taken = {"heat-pump", "heat-pump-2", "heat-pump-3"}
+    asked = []
+
+    def is_taken(slug):
+        asked.append(slug)
+        return slug in taken
+
+    next_suffix = {}
+    first = slugs.unique_slug("Heat pump", "technology", is_taken, next_suffix)
+    taken.add(first)
+    asked.clear()
+    second = slugs.unique_slug("Heat pump", "technology", is_taken, next_suffix)
+
+    assert (first, second) == ("heat-pump-4", "heat-pump-5")
+    assert asked == ["heat-pump", "heat-pump-5"]
 
 
 def test_duplicate_explicit_slug_is_refused_by_the_database():
