@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from PIL import Image
 
-from databases import currency, demo
+from databases import currency
+from databases.demo import languages, seeding, writers
 from databases.models import (
     CooperationType,
     Enterprise,
@@ -158,7 +159,7 @@ def test_the_orm_writer_stores_the_same_as_copy(monkeypatch):
 
     seed("--per-database", "6", "--seed", "10", "--no-images")
     first = snapshot()
-    monkeypatch.setattr(demo, "writer_class", lambda using: demo.OrmWriter)
+    monkeypatch.setattr(seeding, "writer_class", lambda using: writers.OrmWriter)
     seed("--per-database", "6", "--seed", "10", "--no-images", "--clear")
 
     assert snapshot() == first
@@ -190,33 +191,33 @@ def test_missing_taxonomies_are_a_clear_error():
 
 def test_batch_writers_run_every_task_and_report_failures():
     done = []
-    writers = demo.BatchWriters("default")
+    batch_writers = writers.BatchWriters("default")
     try:
         for n in range(10):
-            writers.submit(lambda n=n: done.append(n))
-        writers.wait()
+            batch_writers.submit(lambda n=n: done.append(n))
+        batch_writers.wait()
         assert sorted(done) == list(range(10))
 
         def fail():
             raise ValueError("broken batch")
 
-        writers.submit(fail)
+        batch_writers.submit(fail)
         with pytest.raises(ValueError, match="broken batch"):
-            writers.wait()
+            batch_writers.wait()
     finally:
-        writers.close()
+        batch_writers.close()
 
 
 def test_amounts_read_naturally_in_every_language():
     amount = 1_250_000_000
-    assert demo.fmt_money(amount, "BRL", demo.EN) == "BRL 1.2 billion"
-    assert demo.fmt_money(amount, "BRL", demo.PT) == "BRL 1,2 bilhão"
-    assert demo.fmt_money(amount, "CNY", demo.ZH) == "12.5亿元"
-    assert demo.fmt_money(amount, "RUB", demo.RU) == "1,2 млрд RUB"
-    assert demo.fmt_money(amount, "INR", demo.HI) == "1.2 अरब INR"
-    assert demo.russian_years(21) == "21 год"
-    assert demo.russian_years(12) == "12 лет"
-    assert demo.russian_years(3) == "3 года"
+    assert languages.fmt_money(amount, "BRL", languages.EN) == "BRL 1.2 billion"
+    assert languages.fmt_money(amount, "BRL", languages.PT) == "BRL 1,2 bilhão"
+    assert languages.fmt_money(amount, "CNY", languages.ZH) == "12.5亿元"
+    assert languages.fmt_money(amount, "RUB", languages.RU) == "1,2 млрд RUB"
+    assert languages.fmt_money(amount, "INR", languages.HI) == "1.2 अरब INR"
+    assert languages.russian_years(21) == "21 год"
+    assert languages.russian_years(12) == "12 лет"
+    assert languages.russian_years(3) == "3 года"
 
 
 @pytest.mark.django_db
