@@ -1,6 +1,7 @@
 """The member area: dashboard, enterprise registration and joining, project and technology
-submissions. Every record is fetched through ``visible_to(user)`` (another enterprise's record
-is a 404) and changed only through ``editable_by(user)`` (a member who may not submit gets 403).
+submissions. Every record is fetched through ``maintained_by(user)`` (another enterprise's
+record is a 404) and changed only through ``editable_by(user)`` (a member who may not submit
+gets 403).
 """
 
 from django.conf import settings
@@ -55,7 +56,7 @@ def _database(kind):
 
 def _record(request, kind, pk):
     database = _database(kind)
-    return database, get_object_or_404(database.model.objects.visible_to(request.user), pk=pk)
+    return database, get_object_or_404(database.model.objects.maintained_by(request.user), pk=pk)
 
 
 def _require_editable(request, record):
@@ -71,7 +72,7 @@ def dashboard(request):
         database = BY_KEY[kind]
         model = database.model
         records = (
-            model.objects.visible_to(request.user)
+            model.objects.maintained_by(request.user)
             .filter(draft_of__isnull=True)
             .annotate(has_change=Exists(model.objects.filter(draft_of=OuterRef("pk"))))
             .only("pk", "title", "status", "updated_at", "submitted_at")

@@ -275,7 +275,7 @@ def already_created(model, token, user):
     if not token:
         return None
     pk = cache.get(_token_key(token))
-    return model.objects.visible_to(user).filter(pk=pk).first() if pk else None
+    return model.objects.maintained_by(user).filter(pk=pk).first() if pk else None
 
 
 def build_form(form_class, record, user, data=None, files=None, for_review=False):

@@ -7,12 +7,11 @@ row and e-mails the people concerned, each in their own language.
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from databases.models import Membership
+from databases.models import Enterprise, Membership
 from matchmaking.models import (
     OPEN_INTRODUCTIONS,
     Dismissal,
@@ -27,32 +26,17 @@ class IntroductionError(Exception):
     """The introduction is no longer in a state that allows the step."""
 
 
-def member_enterprises(user):
-    return Membership.objects.approved().of(user).values("enterprise")
-
-
-def member_enterprise_ids(user):
-    return set(member_enterprises(user).values_list("enterprise", flat=True))
-
-
 def sides_of(user, project, enterprise, mine=None):
     """The sides of a project–enterprise pair that ``user`` speaks for (``mine``: the ids of
     the user's enterprises, when the caller has them)."""
-    mine = member_enterprise_ids(user) if mine is None else mine
+    if mine is None:
+        mine = set(Enterprise.objects.of_member(user).values_list("pk", flat=True))
     sides = []
     if project.enterprise_id in mine:
         sides.append(Side.PROJECT)
     if enterprise.pk in mine:
         sides.append(Side.ENTERPRISE)
     return sides
-
-
-def introductions_of(user):
-    """Introductions concerning an enterprise ``user`` is a member of, on either side."""
-    enterprises = member_enterprises(user)
-    return Introduction.objects.filter(
-        Q(project__enterprise__in=enterprises) | Q(enterprise__in=enterprises)
-    )
 
 
 def dismiss(match, side, user):
@@ -169,10 +153,8 @@ def _side_members(introduction, side):
     enterprise_id = (
         introduction.project.enterprise_id if side == Side.PROJECT else introduction.enterprise_id
     )
-    members = Membership.objects.approved().filter(
-        enterprise_id=enterprise_id, user__is_active=True
-    )
-    return [membership.user for membership in members.select_related("user__profile")]
+    members = Membership.objects.active_in(enterprise_id).select_related("user__profile")
+    return [membership.user for membership in members]
 
 
 def _notify(introduction, users, step):

@@ -119,24 +119,30 @@ class MatchChunk(models.Model):
         return f"{self.run_id}/{self.number}"
 
 
+def _concerning_members_of(user):
+    """Pairs whose project or enterprise belongs to an enterprise ``user`` is a member of."""
+    from databases.models import Enterprise
+
+    enterprises = Enterprise.objects.of_member(user)
+    return Q(project__enterprise__in=enterprises) | Q(enterprise__in=enterprises)
+
+
 class MatchQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Matches of the current run that concern an enterprise ``user`` is a member of,
         through its projects or itself."""
-        from databases.models import Membership
-
         run = MatchRun.objects.current()
         if run is None or not user.is_authenticated:
             return self.none()
         from databases.models import PublicationStatus
 
-        enterprises = Membership.objects.approved().of(user).values("enterprise")
         # A record unpublished since the run is no longer proposed to anyone.
         return self.filter(
+            _concerning_members_of(user),
             run=run,
             project__status=PublicationStatus.PUBLISHED,
             enterprise__status=PublicationStatus.PUBLISHED,
-        ).filter(Q(project__enterprise__in=enterprises) | Q(enterprise__in=enterprises))
+        )
 
 
 class Match(models.Model):
@@ -265,6 +271,12 @@ OPEN_INTRODUCTIONS = [
 ]
 
 
+class IntroductionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Introductions concerning an enterprise ``user`` is a member of, on either side."""
+        return self.filter(_concerning_members_of(user))
+
+
 class Introduction(AboutAPair):
     """One side asks the secretariat to introduce it to the other; staff forward the request,
     the other side accepts or declines, and on acceptance both get each other's contacts."""
@@ -317,6 +329,8 @@ class Introduction(AboutAPair):
         blank=True,
     )
     outcome_note = models.TextField(_("how it went"), max_length=2000, blank=True)
+
+    objects = IntroductionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("introduction")

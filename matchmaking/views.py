@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from matchmaking import introductions
 from matchmaking.forms import IntroductionRequestForm, OutcomeForm
-from matchmaking.models import Match, Side
+from matchmaking.models import Introduction, Match, Side
 
 
 def _back(request):
@@ -62,7 +62,7 @@ def introduce(request, pk):
 @login_required
 @require_POST
 def answer(request, pk):
-    introduction = get_object_or_404(introductions.introductions_of(request.user), pk=pk)
+    introduction = get_object_or_404(Introduction.objects.visible_to(request.user), pk=pk)
     accept = request.POST.get("answer") == "accept"
     try:
         introductions.answer(introduction, request.user, accept)
@@ -81,7 +81,7 @@ def answer(request, pk):
 @login_required
 @require_POST
 def outcome(request, pk):
-    introduction = get_object_or_404(introductions.introductions_of(request.user), pk=pk)
+    introduction = get_object_or_404(Introduction.objects.visible_to(request.user), pk=pk)
     form = OutcomeForm(request.POST, instance=introduction, prefix=f"outcome-{introduction.pk}")
     if not form.is_valid():
         messages.error(

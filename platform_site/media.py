@@ -4,9 +4,9 @@ Every file under MEDIA_URL is served through ``serve``. A file is known by the r
 its name, which each app declares (``media_holders()`` of its app config): a record's image,
 small image or attachment, an image of a record's gallery (databases/apps.py), a policy
 document's PDF (cms/apps.py). It is public when one of those rows is (a published record, a
-published policy document); otherwise the enterprise members who see the record
-(``visible_to``) and the staff who may view its kind see it, and nobody else. A name that no
-row holds is a 404 like any other, whatever is in storage.
+published policy document); otherwise the enterprise members who keep the record
+(``maintained_by``) and the staff who may view its kind see it, and nobody else. A name that
+no row holds is a 404 like any other, whatever is in storage.
 
 One query answers for any name, however many rows share it (the demo records share their
 images; a working copy shares its original's), and the permission check adds the user's
@@ -61,7 +61,7 @@ class Holder:
         """Which rows ``user`` sees unpublished as one of the enterprise's members."""
         if not (self.members and user.is_authenticated):
             return Value(False)
-        return Q(pk__in=self.model.objects.visible_to(user).values("pk"))
+        return Q(pk__in=self.model.objects.maintained_by(user).values("pk"))
 
 
 @cache

@@ -3,7 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from .records import Record
+from .membership import MemberRole, Membership
+from .records import Record, RecordQuerySet
 
 
 class EnterpriseSize(models.TextChoices):
@@ -11,6 +12,16 @@ class EnterpriseSize(models.TextChoices):
     SMALL = "small", _("Small (10–49 staff)")
     MEDIUM = "medium", _("Medium (50–249 staff)")
     LARGE = "large", _("Large (250 staff or more)")
+
+
+class EnterpriseQuerySet(RecordQuerySet):
+    def of_member(self, user, administrator=False):
+        """The enterprises ``user`` is an approved member of (an administrator of, with
+        ``administrator``)."""
+        memberships = Membership.objects.approved().of(user)
+        if administrator:
+            memberships = memberships.filter(role=MemberRole.ADMINISTRATOR)
+        return self.filter(pk__in=memberships.values("enterprise"))
 
 
 class Enterprise(Record):
@@ -64,6 +75,8 @@ class Enterprise(Record):
     )
     verified = models.BooleanField(_("verified by the secretariat"), default=False)
     website = models.URLField(_("website"), blank=True)
+
+    objects = EnterpriseQuerySet.as_manager()
 
     search_fields = {"A": ["title"], "B": ["summary"], "C": ["description", "capabilities"]}
     url_name = "enterprise"

@@ -25,6 +25,11 @@ class MembershipQuerySet(models.QuerySet):
             return self.none()
         return self.filter(user=user)
 
+    def active_in(self, enterprise):
+        """The approved memberships of ``enterprise`` whose accounts are active: the members
+        its e-mails go to."""
+        return self.approved().filter(enterprise=enterprise, user__is_active=True)
+
 
 class Membership(models.Model):
     enterprise = models.ForeignKey(
@@ -78,8 +83,3 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.enterprise}"
-
-    @property
-    def can_submit(self):
-        """Approved members of a verified enterprise may submit records for review."""
-        return self.status == MembershipStatus.APPROVED and self.enterprise.verified

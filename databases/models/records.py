@@ -60,30 +60,41 @@ class RecordQuerySet(models.QuerySet):
         """Records matching ``query``, annotated with ``rank`` (best first when ordered by it)."""
         return search.filter_queryset(self, query)
 
-    def _of_members(self, user, memberships):
+    def _of(self, enterprises):
         field = self.model.enterprise_field
-        if not field or not user.is_authenticated:
+        if not field:
             return self.none()
-        if field == "pk":
-            # An enterprise's own profile: its administrators keep it.
-            from databases.models.membership import MemberRole
-
-            memberships = memberships.filter(role=MemberRole.ADMINISTRATOR)
-        enterprises = memberships.filter(user=user).values("enterprise")
         return self.filter(**{f"{field}__in": enterprises})
 
-    def visible_to(self, user):
-        """Records of the enterprises ``user`` is an approved member of (working copies too)."""
-        from databases.models.membership import Membership
+    def _maintaining_enterprises(self, user):
+        from databases.models.enterprise import Enterprise
 
-        return self._of_members(user, Membership.objects.approved())
+        # An enterprise's own profile: its administrators keep it.
+        administrator = self.model.enterprise_field == "pk"
+        return Enterprise.objects.of_member(user, administrator=administrator)
+
+    def maintained_by(self, user):
+        """Records that ``user`` keeps as an approved member of their enterprise, whatever their
+        status (proposed changes too): its projects, technologies and experts, and for its
+        administrators the enterprise's own profile. Changing them takes ``editable_by``."""
+        return self._of(self._maintaining_enterprises(user))
 
     def editable_by(self, user):
-        """Records ``user`` may edit and submit: their enterprise must be verified too."""
-        from databases.models.membership import Membership
+        """The records of ``maintained_by(user)`` that ``user`` may edit and submit: their
+        enterprise must be verified too."""
+        return self._of(self._maintaining_enterprises(user).filter(verified=True))
 
-        return self._of_members(
-            user, Membership.objects.approved().filter(enterprise__verified=True)
+
+class AboutARecordQuerySet(models.QuerySet):
+    def about(self, *records):
+        """The rows about any of ``records`` (of one model; None is skipped): e.g. the review
+        notes of a record and of its proposed change."""
+        records = [record for record in records if record is not None]
+        opts = records[0]._meta
+        return self.filter(
+            content_type__app_label=opts.app_label,
+            content_type__model=opts.model_name,
+            object_id__in=[record.pk for record in records],
         )
 
 
@@ -247,6 +258,8 @@ class AboutARecord(models.Model):
     )
     object_id = models.PositiveBigIntegerField(_("record"))
     record = GenericForeignKey("content_type", "object_id")
+
+    objects = AboutARecordQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -4,7 +4,7 @@ recommended projects, and the introductions in progress."""
 from django import template
 from django.db.models import Exists, OuterRef
 
-from databases.models import PublicationStatus
+from databases.models import Enterprise, PublicationStatus
 from matchmaking import introductions, reasons
 from matchmaking.forms import IntroductionRequestForm, OutcomeForm
 from matchmaking.models import (
@@ -68,7 +68,7 @@ def recommended_projects(context):
     matches = (
         Match.objects.visible_to(user)
         .filter(
-            enterprise__in=introductions.member_enterprises(user),
+            enterprise__in=Enterprise.objects.of_member(user),
             enterprise_rank__isnull=False,
             project__status=PublicationStatus.PUBLISHED,
         )
@@ -89,11 +89,11 @@ def recommended_projects(context):
 def member_introductions(context):
     user = context["request"].user
     found = list(
-        introductions.introductions_of(user)
+        Introduction.objects.visible_to(user)
         .select_related("project", "enterprise")
         .order_by("-created_at")[:50]
     )
-    mine = introductions.member_enterprise_ids(user)
+    mine = set(Enterprise.objects.of_member(user).values_list("pk", flat=True))
     for introduction in found:
         sides = introductions.sides_of(user, introduction.project, introduction.enterprise, mine)
         answering = (
