@@ -14,7 +14,7 @@ from platform_site import audit
 from platform_site.admin_changelist import SafeDateHierarchyMixin
 from platform_site.models import AuditAction
 
-from . import admin_review, freshness, history, members, submissions, workflow
+from . import admin_review, freshness, history, members, workflow
 from .models import (
     SDG,
     CooperationType,
@@ -31,6 +31,7 @@ from .models import (
     TechnologyField,
 )
 from .resources import RESOURCES
+from .transitions import transition
 
 
 class SpreadsheetMixin(ImportExportMixin):
@@ -118,8 +119,8 @@ def _apply_to_selected(modeladmin, request, queryset, name):
             skipped += 1
             continue
         try:
-            submissions.transition(record, name, request.user)
-        except submissions.WorkflowError:
+            transition(record, name, request.user)
+        except workflow.WorkflowError:
             skipped += 1
         else:
             done += 1

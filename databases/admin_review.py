@@ -16,12 +16,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from databases import submissions, workflow
-from databases.models import ReviewNote
-from databases.registry import DATABASES
-
-# The databases members submit to: what the queue lists.
-REVIEWED_KEYS = ("projects", "technologies", "talents", "enterprises")
+from databases import workflow
+from databases.models import RecordImage, ReviewNote
+from databases.registry import taking_submissions
+from databases.transitions import transition
+from databases.working_copies import comparison
 
 
 class DecisionForm(forms.Form):
@@ -49,9 +48,7 @@ class DecisionForm(forms.Form):
 
 def review_queue(request, site):
     groups = []
-    for database in DATABASES:
-        if database.key not in REVIEWED_KEYS:
-            continue
+    for database in taking_submissions():
         model = database.model
         model_admin = site._registry.get(model)
         if model_admin is None or not workflow.may_review(request.user, model):
@@ -90,28 +87,24 @@ def review(request, model_admin, object_id):
             else reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
         )
         try:
-            result = submissions.transition(
+            result = transition(
                 record, action.name, request.user, form.cleaned_data["comment"].strip()
             )
-        except submissions.WorkflowError as error:
+        except workflow.WorkflowError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, action.done % {"title": result.title})
             if action.name == "start_review":
                 return redirect(request.path)
         return redirect(done_url)
-    notes = ReviewNote.objects.filter(
-        content_type__app_label=model._meta.app_label,
-        content_type__model=model._meta.model_name,
-        object_id__in=[record.pk, record.draft_of_id or record.pk],
-    ).select_related("author")
+    notes = ReviewNote.objects.about(record, record.draft_of).select_related("author")
     context = {
         **model_admin.admin_site.each_context(request),
         "title": _("Review: %(title)s") % {"title": record.title},
         "record": record,
         "original": record.draft_of,
-        "rows": submissions.comparison(record),
-        "images": submissions.images_of(record),
+        "rows": comparison(record),
+        "images": RecordImage.objects.about(record),
         "notes": notes,
         "form": form,
         "opts": model._meta,

@@ -106,6 +106,15 @@ class SubmissionForm(forms.ModelForm):
                     self.add_error(name, _("Fill this in before submitting for review."))
         return cleaned
 
+    def missing_for_review(self):
+        """The labels of the fields the record, as it stands, still needs before it can be
+        submitted (for a form built on it without data)."""
+        return [
+            str(self.fields[name].label)
+            for name in self.required_for_review
+            if name in self.fields and not self.initial.get(name)
+        ]
+
     def grouped_fields(self):
         """The form's fields by section, for the template: [(title, [bound fields])]."""
         return [(title, [self[name] for name in names]) for title, names in self.sections]
@@ -295,16 +304,6 @@ class TalentForm(SubmissionForm):
         if cleaned.get("contact_consent") and not (cleaned.get("email") or cleaned.get("phone")):
             self.add_error("email", _("Give an e-mail address or a phone number to show."))
         return cleaned
-
-
-SUBMISSION_FORMS = {
-    "projects": ProjectForm,
-    "technologies": TechnologyForm,
-    "talents": TalentForm,
-    "enterprises": EnterpriseProfileForm,
-}
-# Enterprises are registered (members.register_enterprise), not created from this form.
-NEW_RECORD_KINDS = ("projects", "technologies", "talents")
 
 
 class EnterpriseRegistrationForm(forms.ModelForm):

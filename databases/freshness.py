@@ -8,10 +8,9 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 
-from databases.forms import SUBMISSION_FORMS
-from databases.models import Membership, PublicationStatus
+from databases.models import PublicationStatus
+from databases.notifications import enterprise_of, member_url, members_to_tell
 from databases.registry import DATABASES
-from databases.submissions import enterprise_of, member_url
 from platform_site import mail
 
 logger = logging.getLogger(__name__)
@@ -41,8 +40,7 @@ def recipients(record):
     """The record's enterprise's approved members, or its owner when it has no enterprise."""
     enterprise = enterprise_of(record)
     if enterprise is not None:
-        members = Membership.objects.approved().filter(enterprise=enterprise, user__is_active=True)
-        return [membership.user for membership in members.select_related("user__profile")]
+        return members_to_tell(enterprise)
     return [record.owner] if record.owner and record.owner.is_active else []
 
 
@@ -70,7 +68,7 @@ def remind(now=None):
 
 def _record_url(record, database):
     """Where the owner updates the record: its member page, or else its public page."""
-    if database.key in SUBMISSION_FORMS:
+    if database.takes_submissions:
         return member_url(record)
     return record.get_absolute_url()
 

@@ -2,16 +2,24 @@
 restores what they say, never their review: the status, the verification and the review's dates
 stay as they are now, and a deleted record comes back unpublished, as a draft (or archived, if it
 had been published). Only the workflow's actions (databases/workflow.py) publish or verify.
+Every save of a member or a reviewer says who made it, and why, in the history.
 """
 
+import reversion
 from django.utils.translation import gettext as _
 from reversion.errors import RevertError
 
 from databases import workflow
-from databases.models import Record
+from databases.models import PublicationStatus, Record
 
-S = workflow.S
 REVIEW_FIELDS = (*workflow.REVIEW_STATE_FIELDS, *workflow.REVIEW_DATE_FIELDS)
+
+
+def describe_revision(user, comment):
+    """Who and what for the history of the records saved in the current revision block."""
+    if user is not None:
+        reversion.set_user(user)
+    reversion.set_comment(str(comment))
 
 
 def keep_review_state(revision):
@@ -43,7 +51,8 @@ def _review_state(version):
         raise RevertError(
             _("A member's proposed change is not recovered: they can propose it again.")
         )
-    state = {"status": S.ARCHIVED if old.status in (S.PUBLISHED, S.ARCHIVED) else S.DRAFT}
+    was_public = old.status in (PublicationStatus.PUBLISHED, PublicationStatus.ARCHIVED)
+    state = {"status": PublicationStatus.ARCHIVED if was_public else PublicationStatus.DRAFT}
     if "verified" in fields:
         state.update(verified=False, verified_at=None)
     return model, version.object_id, state

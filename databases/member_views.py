@@ -16,21 +16,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from databases import members, submissions, workflow
-from databases.forms import (
-    NEW_RECORD_KINDS,
-    SUBMISSION_FORMS,
-    EnterpriseRegistrationForm,
-    JoinRequestForm,
-)
-from databases.models import Enterprise, PublicationStatus, ReviewNote
-from databases.registry import BY_KEY
-
-# The heading of the form for a new record of each kind.
-NEW_TITLES = {
-    "projects": gettext_lazy("Submit a project"),
-    "technologies": gettext_lazy("Submit a technology"),
-    "talents": gettext_lazy("Add an expert"),
-}
+from databases.forms import EnterpriseRegistrationForm, JoinRequestForm
+from databases.models import Enterprise, PublicationStatus, RecordImage, ReviewNote
+from databases.registry import BY_KEY, taking_submissions
+from databases.transitions import transition
+from databases.working_copies import pending_change
 
 # The steps a submission goes through, as the member's tracker shows them.
 TRACKER = (
@@ -39,6 +29,15 @@ TRACKER = (
     (PublicationStatus.CHANGES_REQUESTED, gettext_lazy("Changes requested")),
     (PublicationStatus.PUBLISHED, gettext_lazy("Published")),
 )
+# What the tracker says of a record the secretariat is not reviewing.
+STATUS_NOTES = {
+    PublicationStatus.DRAFT: gettext_lazy(
+        "This is a draft: the secretariat has not received it yet."
+    ),
+    PublicationStatus.REJECTED: gettext_lazy(
+        "The secretariat declined this submission. You can change it and submit it again."
+    ),
+}
 
 
 def _id(value):
@@ -49,9 +48,10 @@ def _id(value):
 
 
 def _database(kind):
-    if kind not in SUBMISSION_FORMS:
+    database = BY_KEY.get(kind)
+    if database is None or not database.takes_submissions:
         raise Http404
-    return BY_KEY[kind]
+    return database
 
 
 def _record(request, kind, pk):
@@ -60,7 +60,7 @@ def _record(request, kind, pk):
 
 
 def _require_editable(request, record):
-    if not type(record).objects.editable_by(request.user).filter(pk=record.pk).exists():
+    if not workflow.can_edit(request.user, record):
         raise PermissionDenied(_("Only members of a verified enterprise can change its records."))
 
 
@@ -68,8 +68,7 @@ def _require_editable(request, record):
 def dashboard(request):
     memberships = list(members.memberships_of(request.user))
     sections = []
-    for kind in SUBMISSION_FORMS:
-        database = BY_KEY[kind]
+    for database in taking_submissions():
         model = database.model
         records = (
             model.objects.maintained_by(request.user)
@@ -78,9 +77,7 @@ def dashboard(request):
             .only("pk", "title", "status", "updated_at", "submitted_at")
             .order_by("-updated_at")
         )
-        sections.append(
-            {"database": database, "records": records, "new_title": NEW_TITLES.get(kind)}
-        )
+        sections.append({"database": database, "records": records})
     return render(
         request,
         "databases/member/dashboard.html",
@@ -141,7 +138,7 @@ def enterprise_join(request):
 @require_http_methods(["GET", "POST"])
 def record_new(request, kind):
     database = _database(kind)
-    if kind not in NEW_RECORD_KINDS:
+    if not database.takes_new_records:
         raise Http404
     asked = request.GET.get("enterprise")
     membership = members.submitting_membership(
@@ -149,7 +146,7 @@ def record_new(request, kind):
     )
     if membership is None:
         raise PermissionDenied(_("Only members of a verified enterprise can submit records."))
-    form_class = SUBMISSION_FORMS[kind]
+    form_class = database.form
     if request.method == "POST":
         existing = submissions.already_created(
             database.model, request.POST.get("form_token"), request.user
@@ -165,7 +162,7 @@ def record_new(request, kind):
             submit="submit" in request.POST,
         )
         if record is not None:
-            return _saved(request, kind, record)
+            return _saved(request, kind, record, "submit" in request.POST)
     else:
         form = submissions.build_form(form_class, None, request.user)
         form.initial["form_token"] = submissions.new_token()
@@ -176,7 +173,7 @@ def record_new(request, kind):
             "form": form,
             "database": database,
             "enterprise": membership.enterprise,
-            "heading": NEW_TITLES[kind],
+            "heading": database.new_title,
         },
     )
 
@@ -186,11 +183,12 @@ def record_new(request, kind):
 def record_edit(request, kind, pk):
     database, record = _record(request, kind, pk)
     _require_editable(request, record)
-    editing = submissions.pending_change(record) or record
-    if not workflow.allows(editing, "edit"):
-        messages.info(request, _("This submission is being reviewed; you can edit it afterwards."))
+    try:
+        editing = submissions.row_to_edit(record)
+    except workflow.WorkflowError as error:
+        messages.info(request, str(error))
         return redirect("databases:member-record", kind, record.pk)
-    form_class = SUBMISSION_FORMS[kind]
+    form_class = database.form
     if request.method == "POST":
         try:
             form, saved = submissions.save_submission(
@@ -201,11 +199,11 @@ def record_edit(request, kind, pk):
                 record=editing,
                 submit="submit" in request.POST,
             )
-        except submissions.WorkflowError as error:
+        except workflow.WorkflowError as error:
             messages.error(request, str(error))
             return redirect("databases:member-record", kind, record.pk)
         if saved is not None:
-            return _saved(request, kind, saved.draft_of or saved)
+            return _saved(request, kind, saved.draft_of or saved, "submit" in request.POST)
     else:
         form = submissions.build_form(form_class, editing, request.user)
     return render(
@@ -221,10 +219,9 @@ def record_edit(request, kind, pk):
     )
 
 
-def _saved(request, kind, record):
-    current = submissions.pending_change(record) or record
-    if current.status == PublicationStatus.PENDING:
-        messages.success(request, _("Submitted for review. We will e-mail you the decision."))
+def _saved(request, kind, record, submitted):
+    if submitted:
+        messages.success(request, workflow.ACTIONS["submit"].done)
     else:
         messages.success(request, _("Your draft is saved."))
     return redirect("databases:member-record", kind, record.pk)
@@ -233,14 +230,11 @@ def _saved(request, kind, record):
 @login_required
 def record_detail(request, kind, pk):
     database, record = _record(request, kind, pk)
-    change = submissions.pending_change(record)
+    change = pending_change(record)
     current = change or record
-    notes = ReviewNote.objects.filter(
-        content_type__model=type(record)._meta.model_name,
-        object_id__in=[record.pk] + ([change.pk] if change else []),
-    ).select_related("author")
-    editable = type(record).objects.editable_by(request.user).filter(pk=record.pk).exists()
-    actions = workflow.allowed_actions(current, workflow.MEMBER) if editable else []
+    notes = ReviewNote.objects.about(record, change).select_related("author")
+    can_edit = workflow.can_edit(request.user, record)
+    actions = workflow.allowed_actions(current, workflow.MEMBER) if can_edit else []
     return render(
         request,
         "databases/member/record_detail.html",
@@ -251,8 +245,10 @@ def record_detail(request, kind, pk):
             "current": current,
             "notes": notes,
             "tracker": TRACKER,
+            "under_review": current.status in workflow.UNDER_REVIEW,
+            "status_note": STATUS_NOTES.get(current.status),
             "actions": {action.name for action in actions},
-            "gallery": submissions.images_of(current),
+            "gallery": RecordImage.objects.about(current),
             "review_target_days": settings.REVIEW_TARGET_DAYS,
         },
     )
@@ -263,14 +259,8 @@ def record_detail(request, kind, pk):
 def record_submit(request, kind, pk):
     database, record = _record(request, kind, pk)
     _require_editable(request, record)
-    current = submissions.pending_change(record) or record
-    form = submissions.build_form(SUBMISSION_FORMS[kind], current, request.user, for_review=True)
-    # What the form would say if it were posted as it stands: missing required fields.
-    missing = [
-        str(form.fields[name].label)
-        for name in form.required_for_review
-        if name in form.fields and not form.initial.get(name)
-    ]
+    current = pending_change(record) or record
+    missing = submissions.build_form(database.form, current, request.user).missing_for_review()
     if missing:
         messages.error(
             request,
@@ -279,9 +269,9 @@ def record_submit(request, kind, pk):
         )
         return redirect("databases:member-edit", kind, record.pk)
     try:
-        submissions.transition(current, "submit", request.user)
-    except submissions.WorkflowError as error:
+        transition(current, "submit", request.user)
+    except workflow.WorkflowError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Submitted for review. We will e-mail you the decision."))
+        messages.success(request, workflow.ACTIONS["submit"].done)
     return redirect("databases:member-record", kind, record.pk)

@@ -5,7 +5,6 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from databases import submissions
 from databases.models import (
     Enterprise,
     MemberRole,
@@ -13,6 +12,7 @@ from databases.models import (
     MembershipStatus,
     PublicationStatus,
 )
+from databases.transitions import transition
 from platform_site import mail
 
 
@@ -51,7 +51,7 @@ def register_enterprise(form, user):
         status=MembershipStatus.APPROVED,
         decided_at=timezone.now(),
     )
-    return submissions.transition(enterprise, "submit", user)
+    return transition(enterprise, "submit", user)
 
 
 def request_to_join(user, enterprise, message=""):

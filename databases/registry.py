@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +14,11 @@ class Database:
     title: str
     tagline: str
     icon: str  # name of an inline SVG icon in templates/icons/
+    # The member area's form for the records members submit ("": the secretariat keeps them).
+    form_path: str = ""
+    # The heading of the member area's form for a new record ("": members do not create them
+    # there; an enterprise is registered, databases/members.py).
+    new_title: str = ""
 
     @cached_property
     def model(self):
@@ -20,9 +26,23 @@ class Database:
 
         return apps.get_model(self.model_path)
 
+    @cached_property
+    def form(self):
+        return import_string(self.form_path)
+
     @property
     def url_name(self):
         return self.model.url_name
+
+    @property
+    def takes_submissions(self):
+        """Whether members submit its records for review (and the review queue lists them)."""
+        return bool(self.form_path)
+
+    @property
+    def takes_new_records(self):
+        """Whether members create its records in the member area."""
+        return bool(self.new_title)
 
 
 DATABASES = (
@@ -32,6 +52,8 @@ DATABASES = (
         _("Technologies"),
         _("Green and low-carbon technologies ready for transfer"),
         "technology",
+        form_path="databases.forms.TechnologyForm",
+        new_title=_("Submit a technology"),
     ),
     Database(
         "projects",
@@ -39,6 +61,8 @@ DATABASES = (
         _("Projects"),
         _("Green projects seeking partners and investment"),
         "project",
+        form_path="databases.forms.ProjectForm",
+        new_title=_("Submit a project"),
     ),
     Database(
         "talents",
@@ -46,6 +70,8 @@ DATABASES = (
         _("Talents"),
         _("Experts for consulting, training and mentoring"),
         "talent",
+        form_path="databases.forms.TalentForm",
+        new_title=_("Add an expert"),
     ),
     Database(
         "enterprises",
@@ -53,6 +79,7 @@ DATABASES = (
         _("Enterprises"),
         _("Enterprises in green industries"),
         "enterprise",
+        form_path="databases.forms.EnterpriseProfileForm",
     ),
     Database(
         "institutions",
@@ -64,6 +91,11 @@ DATABASES = (
 )
 
 BY_KEY = {db.key: db for db in DATABASES}
+
+
+def taking_submissions():
+    """The databases whose records members submit for review."""
+    return [database for database in DATABASES if database.takes_submissions]
 
 
 class _ByModel(dict):

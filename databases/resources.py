@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from modeltranslation.translator import translator
 
-from databases import submissions, workflow
+from databases import workflow
 from databases.models import (
     SDG,
     CooperationType,
@@ -24,12 +24,14 @@ from databases.models import (
     Enterprise,
     Language,
     Project,
+    PublicationStatus,
     Sector,
     ServiceInstitution,
     Talent,
     Technology,
     TechnologyField,
 )
+from databases.transitions import transition
 
 NATURAL_KEYS = {
     Country: "iso2",
@@ -75,10 +77,10 @@ class RecordResourceBase(resources.ModelResource):
             return None
         if name in workflow.REVIEW_DATE_FIELDS:
             raise ValueError(_("Set by the review only: leave the column as it was exported."))
-        if name == "status" and new not in workflow.S.values:
+        if name == "status" and new not in PublicationStatus.values:
             raise ValueError(
                 _("Unknown publication status “%(value)s”; use one of: %(choices)s.")
-                % {"value": new, "choices": ", ".join(workflow.S.values)}
+                % {"value": new, "choices": ", ".join(PublicationStatus.values)}
             )
         instance.review_changes[name] = new
         return None
@@ -109,7 +111,7 @@ class RecordResourceBase(resources.ModelResource):
     def after_save_instance(self, instance, row, **kwargs):
         super().after_save_instance(instance, row, **kwargs)
         for action in instance.review_actions:
-            record = submissions.transition(instance, action.name, kwargs.get("user"))
+            record = transition(instance, action.name, kwargs.get("user"))
             # What the preview's comparison and the next action see.
             for name in (*workflow.REVIEW_STATE_FIELDS, *workflow.REVIEW_DATE_FIELDS):
                 if hasattr(record, name):

@@ -1,14 +1,14 @@
 """The publication workflow of the records: what each state allows, to whom, and what it sets.
 
 Every change of a record's publication status, and of an enterprise's verification, is one of
-these actions, applied by ``submissions.transition`` whatever route it comes from: the member
+these actions, applied by ``transitions.transition`` whatever route it comes from: the member
 area, the review page, the admin's bulk actions and spreadsheet imports. The member area, the
 review page and their templates ask this table which actions a record allows
 (``allowed_actions``); nothing else lists them.
 
-Members edit and submit their enterprise's records (the views scope them to their enterprise);
-everything else takes the model's ``review_<model>`` permission, which only the Reviewer and
-Administrator roles have.
+Members edit and submit their enterprise's records (``can_edit``; the views scope them to their
+enterprise); everything else takes the model's ``review_<model>`` permission, which only the
+Reviewer and Administrator roles have (``may_review``).
 """
 
 from collections.abc import Callable
@@ -19,16 +19,23 @@ from django.utils.translation import gettext_lazy as _
 
 from databases.models import PublicationStatus, ReviewStep
 
-S = PublicationStatus
 MEMBER = "member"
 REVIEWER = "reviewer"
 
 # What a member may still edit and submit; pending and in-review submissions wait for the reviewer.
-EDITABLE = (S.DRAFT, S.CHANGES_REQUESTED, S.REJECTED)
-UNDER_REVIEW = (S.PENDING, S.IN_REVIEW)
+EDITABLE = (
+    PublicationStatus.DRAFT,
+    PublicationStatus.CHANGES_REQUESTED,
+    PublicationStatus.REJECTED,
+)
+UNDER_REVIEW = (PublicationStatus.PENDING, PublicationStatus.IN_REVIEW)
 # The columns only the workflow writes: no form, import or history revert changes them.
 REVIEW_STATE_FIELDS = ("status", "verified")
 REVIEW_DATE_FIELDS = ("published_at", "submitted_at", "verified_at")
+
+
+class WorkflowError(Exception):
+    """The record is no longer in a state that allows the action (someone acted first)."""
 
 
 def _original(record):
@@ -71,13 +78,13 @@ class Action:
 ACTIONS = {
     action.name: action
     for action in (
-        Action("edit", _("Edit"), MEMBER, (*EDITABLE, S.PUBLISHED), None, None),
+        Action("edit", _("Edit"), MEMBER, (*EDITABLE, PublicationStatus.PUBLISHED), None, None),
         Action(
             "submit",
             _("Submit for review"),
             MEMBER,
             EDITABLE,
-            S.PENDING,
+            PublicationStatus.PENDING,
             ReviewStep.SUBMITTED,
             _("Submitted for review. We will e-mail you the decision."),
         ),
@@ -85,8 +92,8 @@ ACTIONS = {
             "start_review",
             _("Start the review"),
             REVIEWER,
-            (S.PENDING,),
-            S.IN_REVIEW,
+            (PublicationStatus.PENDING,),
+            PublicationStatus.IN_REVIEW,
             ReviewStep.IN_REVIEW,
             _("The review of “%(title)s” has started."),
         ),
@@ -94,8 +101,8 @@ ACTIONS = {
             "publish",
             _("Publish"),
             REVIEWER,
-            (*UNDER_REVIEW, S.DRAFT, S.ARCHIVED),
-            S.PUBLISHED,
+            (*UNDER_REVIEW, PublicationStatus.DRAFT, PublicationStatus.ARCHIVED),
+            PublicationStatus.PUBLISHED,
             ReviewStep.PUBLISHED,
             _("“%(title)s” is published."),
             when=_publishable,
@@ -105,7 +112,7 @@ ACTIONS = {
             _("Request changes"),
             REVIEWER,
             UNDER_REVIEW,
-            S.CHANGES_REQUESTED,
+            PublicationStatus.CHANGES_REQUESTED,
             ReviewStep.CHANGES_REQUESTED,
             _("Changes to “%(title)s” were requested."),
             needs_comment=True,
@@ -115,7 +122,7 @@ ACTIONS = {
             _("Reject"),
             REVIEWER,
             UNDER_REVIEW,
-            S.REJECTED,
+            PublicationStatus.REJECTED,
             ReviewStep.REJECTED,
             _("“%(title)s” was rejected."),
             needs_comment=True,
@@ -124,8 +131,13 @@ ACTIONS = {
             "archive",
             _("Archive"),
             REVIEWER,
-            (S.PUBLISHED, S.DRAFT, S.CHANGES_REQUESTED, S.REJECTED),
-            S.ARCHIVED,
+            (
+                PublicationStatus.PUBLISHED,
+                PublicationStatus.DRAFT,
+                PublicationStatus.CHANGES_REQUESTED,
+                PublicationStatus.REJECTED,
+            ),
+            PublicationStatus.ARCHIVED,
             ReviewStep.ARCHIVED,
             _("“%(title)s” is archived."),
             when=_original,
@@ -134,7 +146,7 @@ ACTIONS = {
             "verify",
             _("Verify the enterprise"),
             REVIEWER,
-            tuple(S.values),
+            tuple(PublicationStatus.values),
             None,
             ReviewStep.VERIFIED,
             _("“%(title)s” is verified."),
@@ -150,6 +162,13 @@ NOTIFIED_STEPS = {
     ReviewStep.ARCHIVED,
     ReviewStep.VERIFIED,
 }
+
+
+def can_edit(user, record):
+    """Whether ``user`` may edit and submit ``record`` as a member: of its verified enterprise
+    (as its administrator, for the enterprise's own profile). Its state decides what they may
+    do with it now (``allowed_actions``)."""
+    return type(record).objects.editable_by(user).filter(pk=record.pk).exists()
 
 
 def may_review(user, model):
@@ -191,7 +210,10 @@ def actions_towards(record, user, status=None, verified=None):
             raise ValidationError(
                 _("The publication status cannot go from “%(old)s” to “%(new)s”."),
                 code="workflow",
-                params={"old": S(record.status).label, "new": S(status).label},
+                params={
+                    "old": PublicationStatus(record.status).label,
+                    "new": PublicationStatus(status).label,
+                },
             )
         steps.append(step)
     will_verify = any(step.name == "publish" for step in steps) and hasattr(record, "verified")

@@ -2,7 +2,7 @@
 the receivers that record sign-ins, security changes and changes to accounts and roles.
 
 The apps record their own events where they happen (a review decision in
-databases/submissions.py, an import or a revert in databases/admin.py). The address and browser
+databases/transitions.py, an import or a revert in databases/admin.py). The address and browser
 of the request come from ``AuditRequestMiddleware``, so a service that records needs no request.
 """
 

@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from PIL import Image
 
-from databases import files, submissions
+from databases import files
 from databases.models import Project, RecordImage
+from databases.transitions import transition
 from tests.factories import (
     MembershipFactory,
     ProjectFactory,
@@ -56,7 +57,7 @@ def exists(*names):
 
 
 def names_of(record):
-    images = submissions.images_of(record)
+    images = RecordImage.objects.about(record)
     return {record.image.name, record.thumbnail.name} | {
         name for image in images for name in (image.image.name, image.thumbnail.name)
     }
@@ -96,7 +97,7 @@ def reviewer():
 
 def test_a_removed_gallery_image_leaves_storage(client, member, commit):
     project = new_project(client, member, [png("a.png"), png("b.png")], commit)
-    first, second = submissions.images_of(project)
+    first, second = RecordImage.objects.about(project)
     edit(client, project, commit, remove_images=[str(first.pk)])
     assert exists(first.image.name, first.thumbnail.name) == [False, False]
     assert exists(second.image.name, second.thumbnail.name) == [True, True]
@@ -165,18 +166,16 @@ def test_publishing_a_change_that_removed_an_image_deletes_only_that_file(client
     project = new_project(client, member, [png("a.png"), png("b.png")], commit)
     with commit():
         for action in ("submit", "publish"):
-            project = submissions.transition(
-                project, action, member.user if action == "submit" else reviewer()
-            )
-    first, second = submissions.images_of(project)
+            project = transition(project, action, member.user if action == "submit" else reviewer())
+    first, second = RecordImage.objects.about(project)
     attachment = project.attachment.name
     edit(client, project, commit, remove_images=[str(first.pk)])
     change = Project.objects.get(draft_of=project)
     # The public version still shows both until the change is published.
     assert all(exists(first.image.name, first.thumbnail.name))
     with commit():
-        submissions.transition(change, "submit", member.user)
-        project = submissions.transition(change, "publish", reviewer())
+        transition(change, "submit", member.user)
+        project = transition(change, "publish", reviewer())
     assert exists(first.image.name, first.thumbnail.name) == [False, False]
     assert all(exists(second.image.name, second.thumbnail.name, attachment))
     assert names_of(project) == {second.image.name, second.thumbnail.name}
@@ -185,20 +184,20 @@ def test_publishing_a_change_that_removed_an_image_deletes_only_that_file(client
 def test_rejecting_a_proposed_change_deletes_nothing_the_original_uses(client, member, commit):
     project = new_project(client, member, [png("a.png")], commit)
     with commit():
-        submissions.transition(project, "submit", member.user)
-        project = submissions.transition(project, "publish", reviewer())
+        transition(project, "submit", member.user)
+        project = transition(project, "publish", reviewer())
     original = names_of(project) | {project.attachment.name}
     edit(client, project, commit, images=[png("new.png")])
     change = Project.objects.get(draft_of=project)
     added = names_of(change) - original
     assert len(added) == 2 and all(exists(*added))
     with commit():
-        submissions.transition(change, "submit", member.user)
-        change = submissions.transition(change, "reject", reviewer(), "Not this one.")
+        transition(change, "submit", member.user)
+        change = transition(change, "reject", reviewer(), "Not this one.")
     assert all(exists(*original))
     assert not any(exists(*added))
     assert change.status == "rejected" and not change.image and not change.attachment
-    assert not submissions.images_of(change).exists()
+    assert not RecordImage.objects.about(change).exists()
     project.refresh_from_db()
     assert names_of(project) | {project.attachment.name} == original
 
@@ -207,8 +206,8 @@ def test_rejecting_a_submission_deletes_its_files(client, member, commit):
     project = new_project(client, member, [png("a.png")], commit)
     names = names_of(project) | {project.attachment.name}
     with commit():
-        submissions.transition(project, "submit", member.user)
-        submissions.transition(project, "reject", reviewer(), "Out of scope.")
+        transition(project, "submit", member.user)
+        transition(project, "reject", reviewer(), "Out of scope.")
     assert not any(exists(*names))
     project.refresh_from_db()
     assert (project.image.name, project.thumbnail.name, project.attachment.name) == ("", "", "")
@@ -219,8 +218,8 @@ def test_deleting_a_published_record_deletes_its_proposed_change_and_their_files
 ):
     project = new_project(client, member, [png("a.png")], commit)
     with commit():
-        submissions.transition(project, "submit", member.user)
-        project = submissions.transition(project, "publish", reviewer())
+        transition(project, "submit", member.user)
+        project = transition(project, "publish", reviewer())
     edit(client, project, commit, images=[png("new.png")])
     names = names_of(project) | names_of(Project.objects.get(draft_of=project))
     with commit():

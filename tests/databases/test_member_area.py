@@ -14,8 +14,11 @@ from PIL import Image
 
 from databases import submissions
 from databases.forms import ProjectForm
-from databases.models import Enterprise, Membership, Project, ReviewNote, Technology
+from databases.models import Enterprise, Membership, Project, RecordImage, ReviewNote, Technology
 from databases.tasks import remind_owners_of_ageing_records
+from databases.transitions import transition
+from databases.workflow import WorkflowError
+from databases.working_copies import working_copy
 from platform_site.models import Profile
 from tests.factories import (
     CountryFactory,
@@ -249,7 +252,7 @@ def test_a_complete_project_with_images_is_submitted_for_review(client, member, 
     assert project.status == "pending" and project.submitted_at
     assert project.image.name.endswith(".webp") and project.thumbnail.name.endswith(".webp")
     assert project.image.width == 80 and project.thumbnail.name != project.image.name
-    assert submissions.images_of(project).count() == 2
+    assert RecordImage.objects.about(project).count() == 2
     assert project.attachment.name.endswith(".pdf") and "study" not in project.attachment.name
     assert project.investment_usd == 5_000_000
     assert ReviewNote.objects.get().step == "submitted"
@@ -401,9 +404,9 @@ def test_a_decision_applies_once_when_two_reviewers_act_together(member):
     project = own_project(member, status="pending")
     first = Project.objects.get(pk=project.pk)
     second = Project.objects.get(pk=project.pk)
-    submissions.transition(first, "publish", reviewer())
-    with pytest.raises(submissions.WorkflowError):
-        submissions.transition(second, "reject", reviewer(), "too late")
+    transition(first, "publish", reviewer())
+    with pytest.raises(WorkflowError):
+        transition(second, "reject", reviewer(), "too late")
     assert Project.objects.get().status == "published"
 
 
@@ -417,7 +420,7 @@ def test_the_bulk_publish_action_publishes_a_proposed_change_as_the_review_does(
     admin_client, member
 ):
     project = own_project(member, status="published", title="Old title")
-    change = submissions.working_copy(project, member.user)
+    change = working_copy(project, member.user)
     Project.objects.filter(pk=change.pk).update(status="pending", title_en="New title")
     admin_client.post(
         "/admin/databases/project/", {"action": "publish", "_selected_action": [change.pk]}
@@ -431,7 +434,7 @@ def test_the_bulk_publish_action_leaves_a_proposed_changes_draft_to_the_member(
     admin_client, member
 ):
     project = own_project(member, status="published")
-    change = submissions.working_copy(project, member.user)
+    change = working_copy(project, member.user)
     admin_client.post(
         "/admin/databases/project/", {"action": "publish", "_selected_action": [change.pk]}
     )
@@ -615,7 +618,7 @@ def test_the_public_page_shows_every_image_in_fitting_sizes(client, member, proj
         "/en/member/projects/new/",
         {**project_data, "images": [png("a.png"), png("b.png")], "submit": ""},
     )
-    project = submissions.transition(Project.objects.get(), "publish", reviewer())
+    project = transition(Project.objects.get(), "publish", reviewer())
     client.logout()
     content = text(client.get(project.get_absolute_url()))
     assert f'srcset="{project.thumbnail.url} 640w, {project.image.url} 1600w"' in content
@@ -639,8 +642,8 @@ def test_removing_an_image_on_the_first_edit_of_a_published_project(client, memb
         "/en/member/projects/new/",
         {**project_data, "images": [png("a.png"), png("b.png")], "submit": ""},
     )
-    project = submissions.transition(Project.objects.get(), "publish", reviewer())
-    first, second = submissions.images_of(project)
+    project = transition(Project.objects.get(), "publish", reviewer())
+    first, second = RecordImage.objects.about(project)
     response = client.post(
         f"/en/member/projects/{project.pk}/edit/",
         {**project_data, "title": "Renamed plant", "remove_images": [str(first.pk)], "save": ""},
@@ -648,14 +651,14 @@ def test_removing_an_image_on_the_first_edit_of_a_published_project(client, memb
     assert response.status_code == 302
     change = Project.objects.get(draft_of=project)
     assert change.title == "Renamed plant"
-    assert [image.image.name for image in submissions.images_of(change)] == [second.image.name]
-    assert submissions.images_of(project).count() == 2  # the public version keeps both
+    assert [image.image.name for image in RecordImage.objects.about(change)] == [second.image.name]
+    assert RecordImage.objects.about(project).count() == 2  # the public version keeps both
 
 
 def test_one_proposed_change_per_record_even_when_saved_twice(member):
     project = own_project(member, status="published")
-    first = submissions.working_copy(project, member.user)
-    second = submissions.working_copy(project, member.user)
+    first = working_copy(project, member.user)
+    second = working_copy(project, member.user)
     assert first.pk == second.pk
     with pytest.raises(IntegrityError), transaction.atomic():
         ProjectFactory(draft_of=project, status="draft")
@@ -667,7 +670,7 @@ def test_saving_a_submission_that_went_to_review_meanwhile_is_refused(client, me
     page = client.get(f"/en/member/projects/{project.pk}/edit/")
     assert page.status_code == 200
     Project.objects.filter(pk=project.pk).update(status="pending")  # submitted in another tab
-    with pytest.raises(submissions.WorkflowError):
+    with pytest.raises(WorkflowError):
         submissions.save_submission(
             ProjectForm,
             {**project_data, "save": ""},

@@ -12,9 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
-from databases import submissions, workflow
+from databases import workflow
 from databases.models import Enterprise, Project, ReviewNote, Technology
 from databases.resources import RESOURCES
+from databases.transitions import transition
+from databases.working_copies import working_copy
 from platform_site.models import OutgoingEmail
 from tests.factories import (
     EnterpriseFactory,
@@ -97,7 +99,7 @@ def test_an_unverified_enterprise_may_be_verified_in_any_state():
 def test_the_transition_refuses_a_user_without_the_review_permission():
     project = members_project(status="pending")
     with pytest.raises(PermissionDenied):
-        submissions.transition(project, "publish", StaffFactory(role="Secretariat editor"))
+        transition(project, "publish", StaffFactory(role="Secretariat editor"))
     assert Project.objects.get().status == "pending"
 
 
@@ -372,8 +374,8 @@ def _archived_project_with_a_published_version():
     with reversion.create_revision():
         project.title = "Plant, first version"
         project.save()
-    project = submissions.transition(project, "publish", StaffFactory(role="Reviewer"))
-    return submissions.transition(project, "archive", StaffFactory(role="Reviewer"))
+    project = transition(project, "publish", StaffFactory(role="Reviewer"))
+    return transition(project, "archive", StaffFactory(role="Reviewer"))
 
 
 @pytest.mark.parametrize("role", ["Secretariat editor", "Administrator"])
@@ -403,7 +405,7 @@ def test_reverting_a_revision_of_several_records_publishes_none_of_them(client):
             project.status = "published"
             project.save()
     for project in projects:
-        submissions.transition(project, "archive", reviewer_user)
+        transition(project, "archive", reviewer_user)
     sign_in_staff(client, StaffFactory(role="Administrator"))
     version = Version.objects.get_for_object(projects[0]).filter(
         revision__version__object_id=str(projects[1].pk)
@@ -448,7 +450,7 @@ def test_a_recovered_enterprise_comes_back_unverified(administrator):
 def test_a_proposed_change_is_not_recovered(administrator):
     project = members_project(status="published")
     with reversion.create_revision():
-        change = submissions.working_copy(project, project.owner)
+        change = working_copy(project, project.owner)
         change.save()
     change.delete()
     version = Version.objects.get_deleted(Project).get()

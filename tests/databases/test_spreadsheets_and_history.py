@@ -8,9 +8,10 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from reversion.models import Version
 
-from databases import submissions
 from databases.models import Project, Sector
 from databases.resources import RESOURCES
+from databases.transitions import transition
+from databases.working_copies import working_copy
 from tests.factories import MembershipFactory, ProjectFactory, SectorFactory, StaffFactory, brazil
 from tests.utils import form_data, sign_in_staff, text
 
@@ -38,7 +39,7 @@ def test_records_are_exported_with_natural_keys(sectors):
 def test_proposed_changes_are_not_exported():
     member = MembershipFactory()
     project = ProjectFactory(enterprise=member.enterprise, title="Original")
-    submissions.working_copy(project, member.user)
+    working_copy(project, member.user)
     dataset = RESOURCES[Project]().export()
     assert len(dataset) == 1
 
@@ -119,7 +120,7 @@ def test_a_reviewer_cannot_import(client):
 def test_every_change_is_kept_and_can_be_reverted(admin_client):
     member = MembershipFactory()
     project = ProjectFactory(enterprise=member.enterprise, title="First title", status="draft")
-    submissions.transition(project, "submit", member.user)
+    transition(project, "submit", member.user)
     project.refresh_from_db()
     with reversion.create_revision():
         project.title = "Second title"

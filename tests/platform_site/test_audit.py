@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from databases import submissions
+from databases.transitions import transition
 from platform_site.models import AuditEvent
 from platform_site.tasks import prune_audit_trail
 from tests.factories import (
@@ -115,7 +115,7 @@ def test_every_publication_and_rejection_is_recorded_whatever_its_route(client):
 def test_a_members_submission_is_not_a_staff_action():
     member = MembershipFactory()
     project = ProjectFactory(enterprise=member.enterprise, status="draft")
-    submissions.transition(project, "submit", member.user)
+    transition(project, "submit", member.user)
     assert not AuditEvent.objects.exists()
 
 
