@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import services
+from . import browse
 from .filters import FILTERSETS
 from .registry import BY_KEY, DATABASES
 
@@ -25,7 +25,7 @@ class FilteredListView(FilterView):
 
     # Apply the valid filters and report the invalid ones, rather than showing nothing.
     strict = False
-    paginate_by = services.PAGE_SIZE
+    paginate_by = browse.PAGE_SIZE
     page_kwarg = "page"
 
     def paginate_queryset(self, queryset, page_size):
@@ -36,8 +36,8 @@ class FilteredListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["active_filters"] = services.active_filters(self.filterset, self.request.GET)
-        context["page_query"] = services.query_without(self.request.GET, "page")
+        context["active_filters"] = browse.active_filters(self.filterset, self.request.GET)
+        context["page_query"] = browse.query_without(self.request.GET, "page")
         page = context["page_obj"]
         if page is not None:
             context["page_range"] = page.paginator.get_elided_page_range(
@@ -58,7 +58,7 @@ class RecordListView(DatabaseMixin, FilteredListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         if self.filterset.match_count is None:
             return super().get_paginator(queryset, per_page, **kwargs)
-        return services.CountedPaginator(
+        return browse.CountedPaginator(
             queryset,
             per_page,
             count=self.filterset.match_count,
@@ -73,11 +73,11 @@ class RecordDetailView(DatabaseMixin, DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            services.detail_queryset(self.database.model), slug=self.kwargs["slug"]
+            browse.detail_queryset(self.database.model), slug=self.kwargs["slug"]
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(related=services.related_records(self.object), **kwargs)
+        return super().get_context_data(related=browse.related_records(self.object), **kwargs)
 
 
 class SearchView(TemplateView):
@@ -86,8 +86,8 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "")
         return super().get_context_data(
-            query=services.clean_query(query),
-            groups=services.search_all(query),
+            query=browse.clean_query(query),
+            groups=browse.search_all(query),
             databases=DATABASES,
             **kwargs,
         )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from cms import jsonld
 from cms.chrome import site_chrome
 from cms.models import CountryOverview, Event
-from databases import services as database_services
+from databases import browse
 from databases.models import BricsStatus, Country
 
 UPCOMING_EVENTS = 3
@@ -26,7 +26,7 @@ def home(request):
         .order_by("start_date", "title")[:UPCOMING_EVENTS]
     )
     context = {
-        **database_services.home_context(),
+        **browse.home_context(),
         "brics_members": members,
         "upcoming_events": events,
         "json_ld": jsonld.dumps(

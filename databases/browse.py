@@ -1,4 +1,5 @@
-"""Read-side rules of the public database pages: search, facets, related records."""
+"""The public pages' queries: list filters and their chips, detail pages with related records, the
+search over every database, the home page's counts and newest records."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
