@@ -288,7 +288,7 @@ class Introduction(AboutAPair):
         related_name="+",
         null=True,
     )
-    requesting_side = models.CharField(_("requested by"), max_length=10, choices=Side.choices)
+    requesting_side = models.CharField(_("requesting side"), max_length=10, choices=Side.choices)
     run = models.ForeignKey(
         MatchRun,
         verbose_name=_("proposed by run"),
