@@ -60,29 +60,27 @@ class RecordQuerySet(models.QuerySet):
         """Records matching ``query``, annotated with ``rank`` (best first when ordered by it)."""
         return search.filter_queryset(self, query)
 
-    def _of(self, enterprises):
+    def _of_members_enterprises(self, user, **enterprises):
         field = self.model.enterprise_field
         if not field:
             return self.none()
-        return self.filter(**{f"{field}__in": enterprises})
-
-    def _maintaining_enterprises(self, user):
-        from databases.models.enterprise import Enterprise
-
-        # An enterprise's own profile: its administrators keep it.
-        administrator = self.model.enterprise_field == "pk"
-        return Enterprise.objects.of_member(user, administrator=administrator)
+        if field == "pk":
+            # An enterprise's own profile: its administrators keep it.
+            kept = self.model.objects.of_member(user, administrator=True)
+        else:
+            kept = self.model._meta.get_field(field).related_model.objects.of_member(user)
+        return self.filter(**{f"{field}__in": kept.filter(**enterprises)})
 
     def maintained_by(self, user):
         """Records that ``user`` keeps as an approved member of their enterprise, whatever their
         status (proposed changes too): its projects, technologies and experts, and for its
         administrators the enterprise's own profile. Changing them takes ``editable_by``."""
-        return self._of(self._maintaining_enterprises(user))
+        return self._of_members_enterprises(user)
 
     def editable_by(self, user):
         """The records of ``maintained_by(user)`` that ``user`` may edit and submit: their
         enterprise must be verified too."""
-        return self._of(self._maintaining_enterprises(user).filter(verified=True))
+        return self._of_members_enterprises(user, verified=True)
 
 
 class AboutARecordQuerySet(models.QuerySet):
