@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from databases import demo
+from databases.registry import BY_KEY
 from platform_site.cache import bump_content_version
 
 
@@ -37,10 +38,14 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--counts",
-            help="Records per database by name instead, e.g. projects=20000,enterprises=100000 "
-            "(the databases not named get none).",
+            help="Records per resource database by its key instead, e.g. "
+            "projects=20000,enterprises=100000 (the resource databases not named get none).",
         )
-        parser.add_argument("--database", default="default", help="Database alias to fill.")
+        parser.add_argument(
+            "--database",
+            default="default",
+            help="The database connection to fill (an alias of settings.DATABASES).",
+        )
 
     def handle(self, *args, **options):
         per_database = options["per_database"]
@@ -65,10 +70,10 @@ class Command(BaseCommand):
         for part in text.split(","):
             key, _, number = part.partition("=")
             key = key.strip()
-            if key not in demo.DATABASE_KEYS or not number.strip().isdigit():
+            if key not in BY_KEY or not number.strip().isdigit():
                 raise CommandError(
-                    f"--counts takes database=count pairs, with databases among "
-                    f"{', '.join(demo.DATABASE_KEYS)}; got {part!r}."
+                    f"--counts takes key=count pairs, with the resource databases' keys "
+                    f"{', '.join(BY_KEY)}; got {part!r}."
                 )
             counts[key] = int(number)
         return counts
