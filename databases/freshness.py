@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 
-from databases.models import PublicationStatus
 from databases.notifications import enterprise_of, member_url, members_to_tell
 from databases.registry import DATABASES
 from platform_site import mail
@@ -29,11 +28,10 @@ def reminder_cutoff(now=None):
 
 def due_for_reminder(model, now=None):
     """Published records within 30 days of a year without update, not yet reminded since."""
-    return model.objects.filter(
-        status=PublicationStatus.PUBLISHED,
-        draft_of__isnull=True,
-        updated_at__lte=reminder_cutoff(now),
-    ).filter(Q(freshness_reminded_at__isnull=True) | Q(freshness_reminded_at__lt=F("updated_at")))
+    not_reminded = Q(freshness_reminded_at__isnull=True) | Q(
+        freshness_reminded_at__lt=F("updated_at")
+    )
+    return model.objects.published().filter(not_reminded, updated_at__lte=reminder_cutoff(now))
 
 
 def recipients(record):
