@@ -31,7 +31,7 @@ class _Invalid(Exception):
     """The member's form did not validate (rolls back what was made for it)."""
 
 
-def _require_editable(row):
+def _refuse_while_reviewed(row):
     if not workflow.allows(row, "edit"):
         raise workflow.WorkflowError(
             _("This submission is being reviewed; you can edit it afterwards.")
@@ -42,11 +42,11 @@ def row_to_edit(record):
     """The row a member's edit of ``record`` starts from: its proposed change, if it has one.
     Raises WorkflowError while that is being reviewed."""
     row = pending_change(record) or record
-    _require_editable(row)
+    _refuse_while_reviewed(row)
     return row
 
 
-def fill_default_language(record):
+def _fill_default_language(record):
     """A member writes in their own language; where the English column is empty it gets the
     same text, so that every language has something to fall back to until staff translate."""
     options = translator.get_options_for_model(type(record))
@@ -104,7 +104,7 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
             else:
                 instance = working_copy(record, user)
                 # Under a lock, as it is now: another tab may have submitted it meanwhile.
-                _require_editable(model.objects.select_for_update().get(pk=instance.pk))
+                _refuse_while_reviewed(model.objects.select_for_update().get(pk=instance.pk))
             # The images offered for removal are those the member saw: the record's.
             gallery = RecordImage.objects.about(record) if record is not None else []
             form = form_class(data, files, instance=instance, for_review=submit, gallery=gallery)
@@ -112,7 +112,7 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
                 # Undoes the working copy that was made for the form.
                 raise _Invalid
             saved = form.save(commit=False)
-            fill_default_language(saved)
+            _fill_default_language(saved)
             attachment = form.cleaned_data.get("attachment")
             if attachment is False:
                 saved.attachment = ""
