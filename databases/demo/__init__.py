@@ -15,6 +15,6 @@ Russian, Portuguese or Hindi title reads as that language rather than as machine
 Slugs follow the records' own rule (``databases/slugs.py``), decided in memory.
 """
 
-from databases.demo.seeding import DATABASE_KEYS, clear, seed
+from databases.demo.seeding import clear, seed
 
-__all__ = ["DATABASE_KEYS", "clear", "seed"]
+__all__ = ["clear", "seed"]

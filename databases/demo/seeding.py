@@ -24,18 +24,17 @@ from databases.demo.writers import (
     writer_class,
 )
 from databases.models import Enterprise, Project, ServiceInstitution, Talent, Technology
+from databases.registry import BY_KEY
 from databases.slugs import SlugAllocator
-
-DATABASE_KEYS = ("enterprises", "technologies", "projects", "talents", "institutions")
 
 
 class Seeder:
     def __init__(self, per_database, seed, images=True, stdout=None, using="default"):
-        # A count for every database, or {database key: count} (missing keys get none).
+        # A count for every resource database, or {its key: count} (missing keys get none).
         self.counts = (
             dict(per_database)
             if isinstance(per_database, dict)
-            else dict.fromkeys(DATABASE_KEYS, per_database)
+            else dict.fromkeys(BY_KEY, per_database)
         )
         self.seed = seed
         self.images = images
