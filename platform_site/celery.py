@@ -1,17 +1,23 @@
-"""The Celery app. Without REDIS_URL tasks run eagerly in-process (CELERY_TASK_ALWAYS_EAGER).
+"""The Celery app and its task class. Without REDIS_URL tasks run eagerly in-process
+(CELERY_TASK_ALWAYS_EAGER).
 
-Publishing a task fails fast when the broker is away: after one failure a process does not try
-again for ``BROKER_RETRY_SECONDS`` and raises at once, so a request that queues several tasks
-(an e-mail per recipient) pays the broker's timeout once, not per task. Every task's work is in
-the database first; the relays and the matchmaking watchdog queue it again later
-(docs/reliability.md).
+Every task's work is in the database before its message is published; the relays and the
+matchmaking watchdog queue it again when the message is lost (docs/reliability.md). So a task is
+published in one of two ways (``PlatformTask``): after the commit of the change that calls for
+it, where a broker error is logged and left to the relays; or now, where it is raised to a
+caller outside any transaction. Either way publishing fails fast while the broker is away:
+after one failure a process does not try again for ``BROKER_RETRY_SECONDS`` and raises at once,
+so a request that queues several tasks (an e-mail per recipient) pays the broker's timeout once,
+not per task.
 """
 
 import logging
 import os
 import time
 
-from celery import Celery, Task
+from celery import Celery
+from celery.contrib.django.task import DjangoTask
+from django.db import transaction
 from kombu.exceptions import OperationalError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "platform_site.settings")
@@ -22,7 +28,19 @@ BROKER_RETRY_SECONDS = 30
 _broker_down_until = 0.0
 
 
-class BrokerAwareTask(Task):
+class PlatformTask(DjangoTask):
+    """Every task's class (the app's ``task_cls``).
+
+    ``delay_on_commit`` (and ``apply_async_on_commit``) is how a change queues its work: the
+    message is published once the current transaction commits (at once outside one, never if
+    it rolls back), so that the worker reads what was saved. An error then (the broker away)
+    is logged, not raised into the request whose data is saved.
+
+    ``delay`` (and ``apply_async``) publishes now and raises a broker error: for callers with
+    no change of their own to commit, which tell the user (staff's buttons) or are recovered
+    as a whole (a relay, the watchdog, a matchmaking step sending the next).
+    """
+
     def apply_async(self, *args, **kwargs):
         global _broker_down_until
         if self.app.conf.task_always_eager:
@@ -39,7 +57,21 @@ class BrokerAwareTask(Task):
             )
             raise
 
+    def apply_async_on_commit(self, *args, **kwargs):
+        def publish():
+            try:
+                self.apply_async(*args, **kwargs)
+            except Exception:
+                logger.exception(
+                    "%s not queued after the commit: it is queued again later", self.name
+                )
 
-app = Celery("platform_site", task_cls=BrokerAwareTask)
+        transaction.on_commit(publish)
+
+    def delay_on_commit(self, *args, **kwargs):
+        self.apply_async_on_commit(args, kwargs)
+
+
+app = Celery("platform_site", task_cls=PlatformTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

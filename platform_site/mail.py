@@ -5,17 +5,16 @@ language."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from platform_site.models import OutgoingEmail
+from platform_site.tasks import send_email
 
 
 def queue(message):
     """Store ``message`` (an EmailMessage) as one outbox row per recipient, in the current
     transaction, and send each after commit. Sent or not then, the rows stay until sent."""
-    from platform_site.models import OutgoingEmail
-    from platform_site.tasks import send_email
-
     html = ""
     if isinstance(message, EmailMultiAlternatives):
         html = next(
@@ -34,22 +33,8 @@ def queue(message):
     ]
     # A publish that fails (the broker away) is logged; the relay sends the row later.
     for row in rows:
-        transaction.on_commit(lambda pk=row.pk: send_email.delay(pk), robust=True)
+        send_email.delay_on_commit(row.pk)
     return rows
-
-
-def as_message(row):
-    """The EmailMessage that sends outbox row ``row`` to its one recipient."""
-    message = EmailMultiAlternatives(
-        row.subject,
-        row.body,
-        settings.DEFAULT_FROM_EMAIL,
-        [row.to],
-        reply_to=row.reply_to or None,
-    )
-    if row.html_body:
-        message.attach_alternative(row.html_body, "text/html")
-    return message
 
 
 def language_of(user):

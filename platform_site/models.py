@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Now
@@ -162,6 +163,19 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+    def as_message(self):
+        """The EmailMessage that sends this e-mail to its one recipient."""
+        message = EmailMultiAlternatives(
+            self.subject,
+            self.body,
+            settings.DEFAULT_FROM_EMAIL,
+            [self.to],
+            reply_to=self.reply_to or None,
+        )
+        if self.html_body:
+            message.attach_alternative(self.html_body, "text/html")
+        return message
 
 
 class AuditAction(models.TextChoices):

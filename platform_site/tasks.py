@@ -9,7 +9,6 @@ from celery import shared_task
 from django.core.mail import get_connection
 from django.db import InterfaceError, OperationalError
 
-from platform_site import mail
 from platform_site.models import AuditEvent, OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -60,7 +59,7 @@ def send_email(self, email_id, delivered=False):
     connection = get_connection()
     try:
         connection.open()
-        connection.send_messages([mail.as_message(row)])
+        connection.send_messages([row.as_message()])
     except Exception as exc:  # whatever it was, the e-mail was not sent
         with suppress(Exception):
             connection.close()

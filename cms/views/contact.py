@@ -45,8 +45,7 @@ def contact(request):
                     # The inquiry is stored whatever happens to the notification: a broker
                     # failure is logged, not shown to the visitor, and the relay notifies it
                     # later (cms.tasks.relay_inquiries).
-                    pk = inquiry.pk
-                    transaction.on_commit(lambda: notify_inquiry.delay(pk), robust=True)
+                    notify_inquiry.delay_on_commit(inquiry.pk)
                 token = inquiries.thanks_token(inquiry)
                 return redirect(f"{reverse('cms:contact-thanks')}?ref={token}")
     else:
