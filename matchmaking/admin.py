@@ -26,6 +26,7 @@ from matchmaking.models import (
     WeightSet,
     WeightStatus,
 )
+from matchmaking.tasks import fit_weights, run_matchmaking
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -68,8 +69,6 @@ class MatchRunAdmin(ReadOnlyAdmin):
         if not request.user.has_perm("matchmaking.add_matchrun"):
             messages.error(request, _("You may not start a matchmaking run."))
             return redirect("admin:matchmaking_matchrun_changelist")
-        from matchmaking.tasks import run_matchmaking
-
         try:
             run_matchmaking.delay(trigger=RunTrigger.MANUAL, user_id=request.user.pk)
         except OperationalError:
@@ -305,8 +304,6 @@ class WeightSetAdmin(admin.ModelAdmin):
     def fit_view(self, request):
         if not request.user.has_perm("matchmaking.add_weightset"):
             raise PermissionDenied
-        from matchmaking.tasks import fit_weights
-
         try:
             fit_weights.delay(trigger=FitTrigger.STAFF, user_id=request.user.pk)
         except OperationalError:

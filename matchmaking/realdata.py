@@ -7,7 +7,7 @@ optionally, ``task{N}_truth_all.json`` (project id → every partner that counts
 
 ``load_dataset`` reads and checks every file in memory. ``evaluate`` checks the codes against
 the taxonomies of the database, imports each task through the portal's models, runs the
-matchmaking as the nightly job does (``services.run_inline``), measures where each project's
+matchmaking as the nightly job does (``runs.run_inline``), measures where each project's
 real partner ranks, and rolls the task back. It measures two baselines on the same records, and
 what random order would give: the engine's figures mean something only next to theirs.
 
@@ -48,7 +48,7 @@ from databases.models import (
     TechnologyField,
 )
 from databases.models.project import ProjectStage
-from matchmaking import engine, features, services
+from matchmaking import engine, features, runs
 from matchmaking.models import Match, RunTrigger
 from matchmaking.weights import MIN_SCORE
 
@@ -604,7 +604,7 @@ def _evaluate(task, taxonomy, weights):
     with _scratch_media(), transaction.atomic():
         imported = import_dataset(task, taxonomy)
         seconds["import"] = time.perf_counter() - clock
-        run = services.run_inline(RunTrigger.MANUAL)
+        run = runs.run_inline(RunTrigger.MANUAL)
         seconds["run"] = time.perf_counter() - clock - seconds["import"]
         try:
             figures = _measure(
@@ -662,7 +662,7 @@ def _measure(task, run, imported, weights, kept_by_run):
     shown = _shown_ranks(run, loaded) if kept_by_run else None
     totals = {name: {ranker: np.zeros(3) for ranker in RANKERS} for name in right}
     rows = np.array(sorted(set().union(*right.values())), dtype=np.int64)
-    size = services.chunk_size()
+    size = runs.chunk_size()
     for start in range(0, len(rows), size):
         block = rows[start : start + size]
         for ranker, score in rankers.items():

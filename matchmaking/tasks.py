@@ -2,7 +2,7 @@
 and fitting the criteria's weights from feedback.
 
 Every task takes primary keys and may run twice (each step is claimed in the database, see
-matchmaking/services.py); a message whose worker died goes back to the queue (the settings'
+matchmaking/runs.py); a message whose worker died goes back to the queue (the settings'
 acks_late and reject_on_worker_lost). A lost database connection is retried with a growing,
 jittered delay; any other error of a run's step fails the run. Each task has time limits that
 fit what it measured at scale (docs/benchmarks.md) many times over. Without Redis they run
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import InterfaceError, OperationalError
 
-from matchmaking import learning, services
+from matchmaking import learning, runs
 from matchmaking.models import FitTrigger, RunTrigger
 
 logger = logging.getLogger(__name__)
@@ -31,29 +31,29 @@ RETRY_TRANSIENT = {
 }
 
 
-@shared_task(**services.time_limits(60), **RETRY_TRANSIENT)
+@shared_task(**runs.time_limits(60), **RETRY_TRANSIENT)
 def run_matchmaking(trigger=RunTrigger.SCHEDULE, user_id=None):
     """Start a run and send its preparation to the workers; returns the run's id (None when
     another run is in progress)."""
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     try:
-        run = services.start(trigger, user)
-    except services.RunInProgress:
+        run = runs.start(trigger, user)
+    except runs.RunInProgress:
         logger.info("Matchmaking not started: a run is in progress")
         return None
     prepare_run.delay(run.pk)
     return run.pk
 
 
-@shared_task(**services.time_limits(settings.MATCHMAKING_PREPARE_TIME_LIMIT), **RETRY_TRANSIENT)
+@shared_task(**runs.time_limits(settings.MATCHMAKING_PREPARE_TIME_LIMIT), **RETRY_TRANSIENT)
 def prepare_run(run_id):
     """Prepare the run and send its chunks to the workers (its finalisation when it has none)."""
     try:
-        numbers = services.prepare(run_id)
+        numbers = runs.prepare(run_id)
     except TRANSIENT_ERRORS:
         raise
     except Exception as error:
-        services.fail(run_id, f"preparing: {error!r}")
+        runs.fail(run_id, f"preparing: {error!r}")
         raise
     if numbers is None:  # prepared already (a task sent twice), or the run has ended
         return
@@ -64,36 +64,47 @@ def prepare_run(run_id):
 
 
 @shared_task(
-    bind=True, **services.time_limits(settings.MATCHMAKING_CHUNK_TIME_LIMIT), **RETRY_TRANSIENT
+    bind=True, **runs.time_limits(settings.MATCHMAKING_CHUNK_TIME_LIMIT), **RETRY_TRANSIENT
 )
 def score_chunk(self, run_id, number):
     try:
-        last = services.score_chunk(run_id, number, self.request.id or "")
+        last = runs.score_chunk(run_id, number, self.request.id or "")
     except TRANSIENT_ERRORS:
         raise
     except Exception as error:
-        services.fail(run_id, f"chunk {number}: {error!r}")
+        runs.fail(run_id, f"chunk {number}: {error!r}")
         raise
     if last:
         finalize_run.delay(run_id)
 
 
-@shared_task(**services.time_limits(settings.MATCHMAKING_FINALIZE_TIME_LIMIT), **RETRY_TRANSIENT)
+@shared_task(**runs.time_limits(settings.MATCHMAKING_FINALIZE_TIME_LIMIT), **RETRY_TRANSIENT)
 def finalize_run(run_id):
     try:
-        services.finalize(run_id)
+        finalized = runs.finalize(run_id)
     except TRANSIENT_ERRORS:
         raise
     except Exception as error:
-        services.fail(run_id, f"finalising: {error!r}")
+        runs.fail(run_id, f"finalising: {error!r}")
         raise
+    if finalized:
+        after_success(run_id)
 
 
-@shared_task(**services.time_limits(60))
+def after_success(run_id):
+    """Once the run's success is committed: delete what older runs left, and recompute the
+    records changed while it read the data. Nothing is lost if the broker is away: the next
+    run cleans up, and recomputes every record."""
+    cleanup_runs.delay_on_commit(run_id)
+    for kind, pk in runs.changed_during(run_id):
+        recompute_record.delay_on_commit(kind, pk)
+
+
+@shared_task(**runs.time_limits(60))
 def watch_runs():
     """Send again what the running run lost, and fail a run without progress (every minute,
     scheduled by a migration; a round that fails is replaced by the next one)."""
-    resend = services.watch()
+    resend = runs.watch()
     if resend.prepare:
         prepare_run.delay(resend.run_id)
     for number in resend.chunks:
@@ -103,21 +114,21 @@ def watch_runs():
 
 
 # Deleting the previous run's million or so matches: not measured, tens of seconds.
-@shared_task(**services.time_limits(10 * 60), **RETRY_TRANSIENT)
+@shared_task(**runs.time_limits(10 * 60), **RETRY_TRANSIENT)
 def cleanup_runs(current_id):
-    services.cleanup(current_id)
+    runs.cleanup(current_id)
 
 
 # A recompute took 0.32 s (median) at scale, plus reading the run's features once per process.
-@shared_task(**services.time_limits(60), **RETRY_TRANSIENT)
+@shared_task(**runs.time_limits(60), **RETRY_TRANSIENT)
 def recompute_record(kind, pk):
     """Bring one project's or enterprise's own matches up to date (after it was published or
     changed), without waiting for the night."""
-    return services.recompute(kind, pk)
+    return runs.recompute(kind, pk)
 
 
 # About 20 s with the real-data set (docs/matchmaking.md); feedback grows slowly.
-@shared_task(**services.time_limits(30 * 60), **RETRY_TRANSIENT)
+@shared_task(**runs.time_limits(30 * 60), **RETRY_TRANSIENT)
 def fit_weights(trigger=FitTrigger.SCHEDULE, user_id=None):
     """Fit the criteria's weights from members' feedback and make them live when they are at
     least as good as those in use (matchmaking/learning.py); returns the new set's id. Running

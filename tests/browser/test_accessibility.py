@@ -95,7 +95,7 @@ def test_account_pages_have_no_wcag_violations(audit, live_server, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_member_pages_have_no_wcag_violations(audit, live_server, language):
-    from matchmaking import services
+    from matchmaking import runs
     from matchmaking.models import Introduction
     from tests.factories import MembershipFactory
 
@@ -106,7 +106,7 @@ def test_member_pages_have_no_wcag_violations(audit, live_server, language):
     )
     partner = EnterpriseFactory(title="Sertão Solar Ltda", sectors=[solar])
     ProjectFactory(title="Solar school roofs", sectors=[solar])
-    services.run_inline("manual")
+    runs.run_inline("manual")
     Introduction.objects.create(
         project=project, enterprise=partner, requesting_side="project", status="accepted"
     )

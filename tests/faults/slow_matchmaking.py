@@ -9,7 +9,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from matchmaking import engine, features, services
+from matchmaking import engine, features, runs
 
 MARKS = Path(os.environ["FAULTS_MATCHMAKING_DIR"])
 SECONDS = float(os.environ.get("FAULTS_STEP_SECONDS", "2"))
@@ -26,8 +26,8 @@ def _slow(step, function):
 
 features.Features.load = staticmethod(_slow("prepare", features.Features.load))
 engine.score_block = _slow("chunk", engine.score_block)
-services._insert = _slow("finalize", services._insert)
+runs._insert = _slow("finalize", runs._insert)
 if "FAULTS_RESEND_AFTER" in os.environ:
-    services.RESEND_AFTER = timedelta(seconds=float(os.environ["FAULTS_RESEND_AFTER"]))
+    runs.RESEND_AFTER = timedelta(seconds=float(os.environ["FAULTS_RESEND_AFTER"]))
 if "FAULTS_CLAIM_MARGIN" in os.environ:
-    services.CLAIM_MARGIN = float(os.environ["FAULTS_CLAIM_MARGIN"])
+    runs.CLAIM_MARGIN = float(os.environ["FAULTS_CLAIM_MARGIN"])

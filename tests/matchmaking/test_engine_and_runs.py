@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from django.utils import timezone, translation
 
-from matchmaking import engine, features, reasons, services
+from matchmaking import engine, features, reasons, runs
 from matchmaking.models import Match, MatchChunk, MatchRun, RunStatus
-from matchmaking.tasks import run_matchmaking, score_chunk
+from matchmaking.tasks import finalize_run, run_matchmaking, score_chunk
 from tests.factories import (
     CooperationTypeFactory,
     EnterpriseFactory,
@@ -65,7 +65,7 @@ def matches_of(project):
 
 
 def test_a_run_ranks_partners_and_explains_why(world):
-    run = services.run_inline("manual")
+    run = runs.run_inline("manual")
     assert run.status == RunStatus.SUCCEEDED
     assert (run.projects_scored, run.enterprises_scored, run.pairs_scored) == (1, 3, 3)
     found = matches_of(world["project"])
@@ -85,20 +85,20 @@ def test_a_run_ranks_partners_and_explains_why(world):
 
 
 def test_reasons_are_said_in_the_readers_language(world):
-    services.run_inline("manual")
+    runs.run_inline("manual")
     with translation.override("ru"):
         said = reasons.describe_all(matches_of(world["project"])[0])
     assert any("Бразил" in text for text in said), said
 
 
 def test_a_pair_without_a_shared_domain_is_never_kept(world):
-    services.run_inline("manual")
+    runs.run_inline("manual")
     assert not Match.objects.filter(enterprise=world["unrelated"]).exists()
 
 
 def test_the_enterprise_side_gets_its_best_projects(world):
     other = ProjectFactory(title="Solar school roofs", sectors=world["project"].sectors.all())
-    services.run_inline("manual")
+    runs.run_inline("manual")
     ranked = Match.objects.filter(enterprise=world["good"], enterprise_rank__isnull=False).order_by(
         "enterprise_rank"
     )
@@ -130,7 +130,7 @@ def test_records_with_missing_fields_or_no_text_still_score(world):
     ProjectFactory(title="", summary="", description="", sectors=world["project"].sectors.all())
     ProjectFactory(title="Bare", summary="", description="", country=None, investment_amount=0)
     EnterpriseFactory(title="", summary="", description="", sectors=[])
-    run = services.run_inline("manual")
+    run = runs.run_inline("manual")
     assert run.status == RunStatus.SUCCEEDED
     assert run.projects_scored == 3
 
@@ -146,7 +146,7 @@ def test_a_text_in_another_language_still_matches_on_structured_fields(world):
         investment_amount=5_000_000,
         stage="financing",
     )
-    services.run_inline("manual")
+    runs.run_inline("manual")
     assert [m.enterprise for m in matches_of(chinese)][0] == world["good"]
 
 
@@ -159,7 +159,7 @@ def test_technology_fields_come_from_the_technologies_used_and_provided(world):
     provider = EnterpriseFactory(title="Panel maker", sectors=[])
     technology = TechnologyFactory(technology_fields=[y02e], provider=provider)
     project = ProjectFactory(title="Uses panels", technologies=[technology], sectors=[])
-    services.run_inline("manual")
+    runs.run_inline("manual")
     match = Match.objects.get(project=project, enterprise=provider)
     assert match.components["technology"] == 1
     assert {"code": "technology", "fields": ["y02e"]} in match.reasons
@@ -170,15 +170,15 @@ def test_technology_fields_come_from_the_technologies_used_and_provided(world):
 
 def test_only_one_run_at_a_time(world):
     MatchRun.objects.create(trigger="manual")
-    with pytest.raises(services.RunInProgress):
-        services.start("manual")
+    with pytest.raises(runs.RunInProgress):
+        runs.start("manual")
     assert run_matchmaking(trigger="schedule") is None
 
 
 def test_a_run_that_fails_midway_leaves_the_last_good_matches(world, settings, monkeypatch):
     settings.MATCHMAKING_CHUNK_SIZE = 1
     ProjectFactory(title="Second project", sectors=world["project"].sectors.all())
-    good = services.run_inline("manual")
+    good = runs.run_inline("manual")
     before = sorted(Match.objects.filter(run=good).values_list("project", "enterprise"))
 
     calls = {"n": 0}
@@ -201,49 +201,75 @@ def test_a_run_that_fails_midway_leaves_the_last_good_matches(world, settings, m
 
 
 def test_a_run_abandoned_by_a_crashed_worker_is_failed_and_another_can_start(world):
-    good = services.run_inline("manual")
+    good = runs.run_inline("manual")
     stuck = MatchRun.objects.create(trigger="schedule")
     MatchRun.objects.filter(pk=stuck.pk).update(started_at=timezone.now() - timedelta(hours=4))
-    fresh = services.run_inline("manual")
+    fresh = runs.run_inline("manual")
     stuck.refresh_from_db()
     assert stuck.status == RunStatus.FAILED and "Abandoned" in stuck.errors
     assert MatchRun.objects.current() == fresh != good
 
 
 def test_a_chunk_run_twice_counts_once_and_finalising_twice_changes_nothing(world):
-    run = services.start("manual")
-    (number,) = services.prepare(run.pk)
-    assert services.score_chunk(run.pk, number) is True
-    assert services.score_chunk(run.pk, number) is False
+    run = runs.start("manual")
+    (number,) = runs.prepare(run.pk)
+    assert runs.score_chunk(run.pk, number) is True
+    assert runs.score_chunk(run.pk, number) is False
     assert MatchRun.objects.get(pk=run.pk).chunks_done == 1
-    assert services.finalize(run.pk) is True
+    assert runs.finalize(run.pk) is True
     kept = Match.objects.filter(run=run).count()
-    assert services.finalize(run.pk) is False
+    assert runs.finalize(run.pk) is False
     assert Match.objects.filter(run=run).count() == kept
     assert MatchChunk.objects.filter(run=run, done_at__isnull=False).count() == 1
 
 
 def test_a_retried_chunk_task_after_the_run_failed_does_nothing(world):
-    run = services.start("manual")
-    (number,) = services.prepare(run.pk)
-    services.fail(run.pk, "stopped")
+    run = runs.start("manual")
+    (number,) = runs.prepare(run.pk)
+    runs.fail(run.pk, "stopped")
     score_chunk(run.pk, number)
     assert not Match.objects.filter(run=run).exists()
 
 
 def test_old_runs_are_cleaned_up_after_a_success(world):
-    first = services.run_inline("manual")
-    second = services.run_inline("manual")
-    services.cleanup(second.pk)
+    first = runs.run_inline("manual")
+    second = runs.run_inline("manual")
+    runs.cleanup(second.pk)
     assert not Match.objects.filter(run=first).exists()
     assert Match.objects.filter(run=second).exists()
+
+
+def test_a_finalised_run_cleans_up_the_older_ones_once_committed(
+    world, django_capture_on_commit_callbacks
+):
+    first = runs.run_inline("manual")
+    run = runs.start("manual")
+    for number in runs.prepare(run.pk):
+        runs.score_chunk(run.pk, number)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        finalize_run(run.pk)
+        assert Match.objects.filter(run=first).exists()  # not before the commit
+    assert callbacks
+    assert not Match.objects.filter(run=first).exists()
+    assert Match.objects.filter(run=run).exists()
+
+
+def test_the_records_changed_while_a_run_read_the_data_are_recomputed_after_it(world):
+    run = runs.start("manual")
+    assert runs.changed_during(run.pk) == []
+    world["project"].save()
+    world["good"].save()
+    assert runs.changed_during(run.pk) == [
+        ("project", world["project"].pk),
+        ("enterprise", world["good"].pk),
+    ]
 
 
 # One record between runs ---------------------------------------------------------------------
 
 
 def test_a_changed_project_gets_new_partners_without_waiting_for_the_night(world):
-    services.run_inline("manual")
+    runs.run_inline("manual")
     project = world["project"]
     assert [m.enterprise for m in matches_of(project)][0] == world["good"]
     # The project turns into a wind farm: only the wind company shares its domain now.
@@ -251,22 +277,22 @@ def test_a_changed_project_gets_new_partners_without_waiting_for_the_night(world
     project.summary = "Twelve turbines on a ridge"
     project.sectors.set(world["unrelated"].sectors.all())
     project.save()
-    assert services.recompute("project", project.pk) == 1
+    assert runs.recompute("project", project.pk) == 1
     partners = [m.enterprise for m in matches_of(project)]
     assert partners == [world["unrelated"]]
 
 
 def test_an_unpublished_project_loses_its_own_matches(world):
-    services.run_inline("manual")
+    runs.run_inline("manual")
     project = world["project"]
     project.status = "archived"
     project.save()
-    assert services.recompute("project", project.pk) == 0
+    assert runs.recompute("project", project.pk) == 0
     assert matches_of(project) == []
 
 
 def test_a_new_enterprise_gets_its_projects_at_once(world):
-    services.run_inline("manual")
+    runs.run_inline("manual")
     newcomer = EnterpriseFactory(
         title="New solar investor",
         sectors=world["project"].sectors.all(),
@@ -274,17 +300,17 @@ def test_a_new_enterprise_gets_its_projects_at_once(world):
         investment_min_usd=1_000_000,
         investment_max_usd=50_000_000,
     )
-    assert services.recompute("enterprise", newcomer.pk) == 1
+    assert runs.recompute("enterprise", newcomer.pk) == 1
     match = Match.objects.get(enterprise=newcomer)
     assert match.project == world["project"] and match.enterprise_rank == 1
 
 
 def test_recomputing_before_any_run_does_nothing(world):
-    assert services.recompute("project", world["project"].pk) is None
+    assert runs.recompute("project", world["project"].pk) is None
 
 
 def test_publishing_schedules_a_recompute(world, django_capture_on_commit_callbacks):
-    services.run_inline("manual")
+    runs.run_inline("manual")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         ProjectFactory(
             title="Another solar park", sectors=world["project"].sectors.all(), country=russia()
@@ -322,20 +348,20 @@ def test_the_evaluation_command_prints_both_scores():
 
 
 def test_a_late_cleanup_for_an_older_run_leaves_the_current_one(world):
-    first = services.run_inline("manual")
-    second = services.run_inline("manual")
-    services.cleanup(first.pk)  # delivered late, after the second run succeeded
+    first = runs.run_inline("manual")
+    second = runs.run_inline("manual")
+    runs.cleanup(first.pk)  # delivered late, after the second run succeeded
     assert Match.objects.filter(run=second).exists()
     assert MatchRun.objects.current() == second
 
 
 def test_a_long_run_that_keeps_making_progress_is_not_abandoned(world, settings):
     settings.MATCHMAKING_RUN_TIMEOUT = 60
-    run = services.start("manual")
-    services.prepare(run.pk)
+    run = runs.start("manual")
+    runs.prepare(run.pk)
     MatchRun.objects.filter(pk=run.pk).update(started_at=timezone.now() - timedelta(hours=1))
     MatchChunk.objects.filter(run=run).update(done_at=timezone.now())
-    services.abandon_stalled_runs()
+    runs.abandon_stalled_runs()
     assert MatchRun.objects.get(pk=run.pk).status == RunStatus.RUNNING
 
 
@@ -367,7 +393,7 @@ def test_a_broad_profile_that_covers_the_project_beats_a_narrow_one_that_covers_
         summary="Landfill projects",
         sectors=world["project"].sectors.all(),
     )
-    services.run_inline("manual")
+    runs.run_inline("manual")
     ranked = [m.enterprise for m in matches_of(project)]
     assert ranked.index(broad) < ranked.index(narrow)
 
@@ -398,7 +424,7 @@ def test_an_enterprises_own_projects_and_technologies_speak_for_it(world):
         description="",
         sectors=world["project"].sectors.all(),
     )
-    services.run_inline("manual")
+    runs.run_inline("manual")
     match = Match.objects.get(project=project, enterprise=maker)
     assert match.components["text"] > 0.5
     assert {"code": "text", "terms": ["electrochromic", "glazing"]} in match.reasons
@@ -412,17 +438,17 @@ def test_a_project_is_never_matched_with_its_own_enterprise(world):
         sectors=world["project"].sectors.all(),
         enterprise=own,
     )
-    services.run_inline("manual")
+    runs.run_inline("manual")
     assert not Match.objects.filter(project__enterprise=own, enterprise=own).exists()
 
 
 def test_a_criterion_without_information_neither_lowers_nor_raises_a_score(world):
-    services.run_inline("manual")
+    runs.run_inline("manual")
     before = matches_of(world["project"])[0]
     project = world["project"]
     project.investment_amount = None
     project.save()
-    services.recompute("project", project.pk)
+    runs.recompute("project", project.pk)
     after = matches_of(project)[0]
     assert after.enterprise == before.enterprise
     assert after.components["investment"] is None
@@ -435,7 +461,7 @@ def test_the_reasons_are_the_criteria_that_raised_the_score_largest_first(world)
     from matchmaking.weights import WEIGHTS
 
     ProjectFactory(title="Solar school roofs", sectors=world["project"].sectors.all())
-    services.run_inline("manual")
+    runs.run_inline("manual")
     for match in Match.objects.all():
         known = {name: v for name, v in match.components.items() if v is not None}
         contribution = {name: WEIGHTS[name] * v for name, v in known.items()}
@@ -454,7 +480,7 @@ def test_the_reasons_are_the_criteria_that_raised_the_score_largest_first(world)
 
 
 def test_a_text_reason_names_what_both_descriptions_mention(world):
-    services.run_inline("manual")
+    runs.run_inline("manual")
     best = matches_of(world["project"])[0]
     (text,) = [reason for reason in best.reasons if reason["code"] == "text"]
     assert "floating" in text["terms"] and "photovoltaic" in text["terms"]
@@ -464,7 +490,7 @@ def test_a_text_reason_names_what_both_descriptions_mention(world):
 
 
 def test_features_saved_by_another_engine_are_not_read(world, settings):
-    run = services.run_inline("manual")
+    run = runs.run_inline("manual")
     path = features._path(run.pk)
     archive = dict(np.load(features.default_storage.open(path, "rb")))
     archive["format"] = np.array(1)
@@ -475,4 +501,4 @@ def test_features_saved_by_another_engine_are_not_read(world, settings):
     np.savez(buffer, **archive)
     features.default_storage.save(path, features.ContentFile(buffer.getvalue()))
     features._loaded.clear()
-    assert services.recompute("project", world["project"].pk) is None
+    assert runs.recompute("project", world["project"].pk) is None

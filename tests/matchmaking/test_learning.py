@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from matchmaking import engine, learning, services, weights
+from matchmaking import engine, learning, runs, weights
 from matchmaking.models import (
     Dismissal,
     FitDecision,
@@ -250,7 +250,7 @@ def test_feedback_on_a_pair_the_run_did_not_keep_is_scored_from_the_runs_feature
     project = ProjectFactory(sectors=[solar])
     kept = EnterpriseFactory(sectors=[solar])
     unrelated = EnterpriseFactory(sectors=[wind])
-    run = services.run_inline("manual")
+    run = runs.run_inline("manual")
     assert not Match.objects.filter(run=run, enterprise=unrelated).exists()
     member = UserFactory()
     Dismissal.objects.create(project=project, enterprise=unrelated, side="project", user=member)
@@ -358,9 +358,9 @@ def test_the_next_run_scores_with_the_live_weights():
     solar = SectorFactory(code="solar-energy")
     ProjectFactory(sectors=[solar], stage="financing")
     EnterpriseFactory(sectors=[solar])
-    before = services.run_inline("manual").matches.get()
+    before = runs.run_inline("manual").matches.get()
     live_set({**only("sectors"), "text": 1.0})
-    after = services.run_inline("manual").matches.get()
+    after = runs.run_inline("manual").matches.get()
     assert after.components == before.components
     sectors, text_ = after.components["sectors"], after.components["text"]
     assert text_ is not None and text_ < sectors == 1
@@ -485,13 +485,13 @@ def test_a_run_keeps_the_weights_it_started_with():
     solar = SectorFactory(code="solar-energy")
     ProjectFactory(sectors=[solar], stage="financing")
     EnterpriseFactory(sectors=[solar])
-    run = services.start("manual")
-    numbers = services.prepare(run.pk)
+    run = runs.start("manual")
+    numbers = runs.prepare(run.pk)
     # A set goes live while the run's chunks wait for a worker: this run is not affected.
     live_set({**only("sectors"), "text": 1.0})
     for number in numbers:
-        services.score_chunk(run.pk, number)
-    services.finalize(run.pk)
+        runs.score_chunk(run.pk, number)
+    runs.finalize(run.pk)
     run.refresh_from_db()
     assert run.weights == weights.WEIGHTS
     match = run.matches.get()

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from cms.models import SiteSettings
-from matchmaking import services
+from matchmaking import runs
 from matchmaking.models import Dismissal, Introduction, Match, MatchRun
 from tests.factories import (
     CooperationTypeFactory,
@@ -41,7 +41,7 @@ def pair():
         sectors=[solar],
         cooperation_types=[transfer],
     )
-    services.run_inline("manual")
+    runs.run_inline("manual")
     match = Match.objects.get(project=project, enterprise=partner.enterprise)
     return {"owner": owner, "partner": partner, "project": project, "match": match}
 
@@ -232,7 +232,7 @@ def test_an_editor_cannot_start_a_run(client, pair, django_capture_on_commit_cal
 
 def test_other_enterprises_records_do_not_leak_into_recommendations(client, pair):
     EnterpriseFactory(title="Draft enterprise", status="draft")
-    services.run_inline("manual")
+    runs.run_inline("manual")
     client.force_login(pair["owner"].user)
     assert "Draft enterprise" not in text(client.get(project_page(pair)))
 

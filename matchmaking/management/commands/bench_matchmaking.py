@@ -7,8 +7,9 @@ from django.core.management.base import BaseCommand
 from django.db import connections
 
 from databases.models import Enterprise, Project
-from matchmaking import features, services
+from matchmaking import features, runs
 from matchmaking.models import MatchRun, RunTrigger
+from matchmaking.tasks import after_success
 from matchmaking.weights import HOME_COUNTRY_SCORE, WEIGHTS
 
 
@@ -40,16 +41,17 @@ class Command(BaseCommand):
         MatchRun.objects.filter(status="running").update(status="failed")
 
         started = time.perf_counter()
-        run = services.start(RunTrigger.MANUAL)
-        numbers = services.prepare(run.pk)
+        run = runs.start(RunTrigger.MANUAL)
+        numbers = runs.prepare(run.pk)
         prepared = time.perf_counter()
         # Forked workers must not share the parent's database connection.
         connections.close_all()
         with multiprocessing.get_context("fork").Pool(options["workers"]) as pool:
             worker_peaks = pool.starmap(score_in_worker, [(run.pk, n) for n in numbers])
         scored = time.perf_counter()
-        services.finalize(run.pk)
+        runs.finalize(run.pk)
         finished = time.perf_counter()
+        after_success(run.pk)
         run = MatchRun.objects.get(pk=run.pk)
         timings = (
             f"prepare {prepared - started:.1f} s, {len(numbers)} chunks "
@@ -67,7 +69,7 @@ class Command(BaseCommand):
             timings = []
             for _ in range(5):
                 started = time.perf_counter()
-                services.recompute(kind, pk)
+                runs.recompute(kind, pk)
                 timings.append(time.perf_counter() - started)
             self.stdout.write(
                 f"recompute one {kind}: median {np.median(timings) * 1000:.0f} ms "
@@ -89,7 +91,7 @@ class Command(BaseCommand):
 
 
 def score_in_worker(run_id, number):
-    services.score_chunk(run_id, number)
+    runs.score_chunk(run_id, number)
     return peak_memory_mb()
 
 

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from matchmaking import services
+from matchmaking import runs
 from matchmaking.models import RunTrigger
+from matchmaking.tasks import after_success
 
 
 class Command(BaseCommand):
@@ -12,9 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            run = services.run_inline(RunTrigger.MANUAL)
-        except services.RunInProgress as error:
+            run = runs.run_inline(RunTrigger.MANUAL)
+        except runs.RunInProgress as error:
             raise CommandError("Another run is in progress.") from error
+        after_success(run.pk)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Run {run.pk}: {run.projects_scored:,} projects × {run.enterprises_scored:,} "

@@ -13,6 +13,10 @@ before it is scored, and the run's own steps (preparing, finalising) hold the ru
 while they work. Every minute the watchdog (``watch``) sends again what was lost: a chunk whose
 claim expired, or that no task took; a step that no worker holds. It fails a run that made no
 progress for MATCHMAKING_RUN_TIMEOUT.
+
+The Celery tasks (matchmaking/tasks.py) run these steps and send the next ones: each step
+returns what is to be sent (the chunks, the finalisation, what the watchdog found lost, the
+follow-up of a success); nothing here publishes a task.
 """
 
 import io
@@ -311,9 +315,10 @@ def _insert(rows):
 
 
 def finalize(run_id):
-    """Write the run's matches and make it the current run, once. It holds the run's row
-    throughout: a second task waits, then finds the run succeeded and does nothing; a killed
-    one writes nothing (its transaction rolls back) and lets go of the row."""
+    """Write the run's matches and make it the current run, once; returns True when this call
+    did (the caller then has older runs cleaned up and ``changed_during`` recomputed). It holds
+    the run's row throughout: a second task waits, then finds the run succeeded and does
+    nothing; a killed one writes nothing (its transaction rolls back) and lets go of the row."""
     with transaction.atomic():
         run = MatchRun.objects.select_for_update().filter(pk=run_id).first()
         if (
@@ -330,22 +335,20 @@ def finalize(run_id):
         MatchRun.objects.filter(pk=run_id).update(
             status=RunStatus.SUCCEEDED, finished_at=timezone.now(), matches_kept=len(pairs)
         )
-        started = run.started_at
-        # Nothing is lost if the broker is away: the nightly run recomputes every record.
-        transaction.on_commit(lambda: _after_success(run_id, started), robust=True)
     return True
 
 
-def _after_success(run_id, started):
-    from matchmaking.tasks import cleanup_runs, recompute_record
-
-    cleanup_runs.delay(run_id)
-    # Records changed while the run read the data: bring their own matches up to date.
-    for model, label in ((Project, "project"), (Enterprise, "enterprise")):
-        for pk in (
-            model.objects.published().filter(updated_at__gte=started).values_list("pk", flat=True)
-        ):
-            recompute_record.delay(label, pk)
+def changed_during(run_id):
+    """The published projects and enterprises changed since the run started reading the data,
+    as (kind, pk): once it succeeded, their own matches are recomputed (``recompute``)."""
+    started = MatchRun.objects.values_list("started_at", flat=True).get(pk=run_id)
+    return [
+        (kind, pk)
+        for model, kind in ((Project, "project"), (Enterprise, "enterprise"))
+        for pk in model.objects.published()
+        .filter(updated_at__gte=started)
+        .values_list("pk", flat=True)
+    ]
 
 
 def cleanup(current_id):
