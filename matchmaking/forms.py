@@ -9,7 +9,8 @@ class IntroductionRequestForm(forms.Form):
         label=_("Message to the secretariat"),
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        # Without Django's 40 columns: the browser's default width, which fits a match card.
+        widget=forms.Textarea(attrs={"rows": 3, "cols": False}),
         help_text=_("Optional: what you would like to discuss with this partner."),
     )
 

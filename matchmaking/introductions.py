@@ -26,17 +26,53 @@ class IntroductionError(Exception):
     """The introduction is no longer in a state that allows the step."""
 
 
+def _enterprise_ids(user):
+    return set(Enterprise.objects.of_member(user).values_list("pk", flat=True))
+
+
 def sides_of(user, project, enterprise, mine=None):
     """The sides of a project–enterprise pair that ``user`` speaks for (``mine``: the ids of
     the user's enterprises, when the caller has them)."""
     if mine is None:
-        mine = set(Enterprise.objects.of_member(user).values_list("pk", flat=True))
+        mine = _enterprise_ids(user)
     sides = []
     if project.enterprise_id in mine:
         sides.append(Side.PROJECT)
     if enterprise.pk in mine:
         sides.append(Side.ENTERPRISE)
     return sides
+
+
+def latest_of(user, count=50):
+    """``user``'s latest introductions (on either side), each with what ``user`` may do with it
+    now: ``can_answer`` and ``can_record``."""
+    mine = _enterprise_ids(user)
+    found = list(
+        Introduction.objects.visible_to(user)
+        .select_related("project", "enterprise")
+        .order_by("-created_at")[:count]
+    )
+    for introduction in found:
+        introduction.can_answer = can_answer(introduction, user, mine)
+        introduction.can_record = can_record_outcome(introduction, user, mine)
+    return found
+
+
+def can_answer(introduction, user, mine=None):
+    """May ``user`` accept or decline ``introduction`` now: forwarded to the side they speak
+    for (``answer``)."""
+    return (
+        introduction.status == IntroductionStatus.FORWARDED
+        and _side_of(introduction, user, other=True, mine=mine) is not None
+    )
+
+
+def can_record_outcome(introduction, user, mine=None):
+    """May ``user`` say how ``introduction`` went: accepted, and they speak for a side
+    (``record_outcome``)."""
+    return introduction.status == IntroductionStatus.ACCEPTED and bool(
+        sides_of(user, introduction.project, introduction.enterprise, mine)
+    )
 
 
 def dismiss(match, side, user):
@@ -132,9 +168,9 @@ def record_outcome(introduction, user, outcome, value_usd=None, co2=None, note="
     return introduction
 
 
-def _side_of(introduction, user, other=False):
+def _side_of(introduction, user, other=False, mine=None):
     """The side ``user`` speaks for in ``introduction`` (the answering side when ``other``)."""
-    sides = sides_of(user, introduction.project, introduction.enterprise)
+    sides = sides_of(user, introduction.project, introduction.enterprise, mine)
     wanted = _other(introduction.requesting_side) if other else introduction.requesting_side
     return wanted if wanted in sides else None
 

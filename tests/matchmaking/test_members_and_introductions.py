@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from cms.models import SiteSettings
-from matchmaking import runs
+from matchmaking import introductions, runs
 from matchmaking.models import Dismissal, Introduction, Match, MatchRun
 from tests.factories import (
     CooperationTypeFactory,
@@ -177,6 +177,31 @@ def test_an_introduction_from_request_to_outcome(client, pair, django_capture_on
     sign_in_staff(client, staff)
     impact = text(client.get("/admin/matchmaking/introduction/impact/"))
     assert "2,500,000" in impact and "12,000" in impact and "Brazil" in impact
+
+
+def test_the_dashboard_offers_each_side_what_it_may_do_now(client, pair):
+    introduction = Introduction.objects.create(
+        project=pair["project"],
+        enterprise=pair["partner"].enterprise,
+        requesting_side="project",
+        status="forwarded",
+    )
+    owner, partner = pair["owner"].user, pair["partner"].user
+    assert not introductions.can_answer(introduction, owner)
+    assert introductions.can_answer(introduction, partner)
+    client.force_login(owner)
+    assert "Accept the introduction" not in text(client.get("/en/member/"))
+    client.force_login(partner)
+    assert "Accept the introduction" in text(client.get("/en/member/"))
+    assert "Tell us how it went" not in text(client.get("/en/member/"))
+
+    introduction.status = "accepted"
+    introduction.save()
+    for user in (owner, partner):
+        assert introductions.can_record_outcome(introduction, user)
+        assert not introductions.can_answer(introduction, user)
+        client.force_login(user)
+        assert "Tell us how it went" in text(client.get("/en/member/"))
 
 
 def test_a_negative_agreement_value_is_refused(client, pair):
