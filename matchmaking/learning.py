@@ -410,7 +410,7 @@ def _make_live(weight_set, replacing):
         weight_set.status, weight_set.decision = WeightStatus.CANDIDATE, FitDecision.SUPERSEDED
         return _save(weight_set)
     _record(weight_set, weight_set.fitted_by, "live")
-    transaction.on_commit(weights.changed)
+    transaction.on_commit(weights.changed, robust=True)
     return weight_set
 
 
@@ -424,7 +424,7 @@ def retire(weight_set, user):
         if retired:
             weight_set.refresh_from_db()
             _record(weight_set, user, "retired")
-            transaction.on_commit(weights.changed)
+            transaction.on_commit(weights.changed, robust=True)
     return bool(retired)
 
 
