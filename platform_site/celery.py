@@ -62,9 +62,7 @@ class PlatformTask(DjangoTask):
             try:
                 self.apply_async(*args, **kwargs)
             except Exception:
-                logger.exception(
-                    "%s not queued after the commit: it is queued again later", self.name
-                )
+                logger.exception("Error queuing %s after the commit", self.name)
 
         transaction.on_commit(publish)
 

@@ -67,4 +67,4 @@ def test_a_broker_error_after_the_commit_is_logged_not_raised(
     assert broker_down == ["platform_site.tasks.send_email"]  # the second one did not wait
     logged = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert len(logged) == 2
-    assert "platform_site.tasks.send_email not queued after the commit" in logged[0].getMessage()
+    assert "Error queuing platform_site.tasks.send_email after the commit" in logged[0].getMessage()
