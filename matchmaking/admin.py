@@ -293,7 +293,7 @@ class WeightSetAdmin(admin.ModelAdmin):
         extra_context = {
             **(extra_context or {}),
             "live": live,
-            "live_unusable": live is not None and live.usable_weights() is None,
+            "live_unusable": live is not None and weights.usable(live) is None,
             "may_fit": request.user.has_perm("matchmaking.add_weightset"),
             "weights_in_use": _weights_table(
                 (_("in use"), weights.current()), (_("defaults"), weights.WEIGHTS)

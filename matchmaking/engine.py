@@ -9,15 +9,13 @@ were kept, for their explanations; ``reasons`` turns those into what a person re
 import numpy as np
 
 from matchmaking.weights import (
+    CRITERIA,
     HOME_COUNTRY_SCORE,
     INVESTMENT_DECAY_PER_DECADE,
     INVESTMENT_PLAUSIBLE,
     STAGE_FIT,
     TOP_K,
-    WEIGHTS,
 )
-
-CRITERIA = tuple(WEIGHTS)
 
 
 def stage_fit_matrix(taxonomies):

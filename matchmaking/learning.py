@@ -328,7 +328,7 @@ def fit(trigger, user=None, dry_run=False, dataset=None):
     by default; empty: judged on held-back feedback alone)."""
     dataset = settings.MATCHMAKING_EVALUATION_DATASET if dataset is None else dataset
     live = WeightSet.objects.live()
-    in_use = live.usable_weights() if live else None
+    in_use = weights.usable(live) if live else None
     weight_set = WeightSet(
         trigger=trigger,
         fitted_by=user,

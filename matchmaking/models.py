@@ -1,8 +1,6 @@
 """Matchmaking: runs of the engine, the matches they keep, members' feedback, and the
 introductions the secretariat brokers between a project and an enterprise."""
 
-import math
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -459,20 +457,3 @@ class WeightSet(models.Model):
 
     def __str__(self):
         return f"#{self.pk} {self.get_status_display()}"
-
-    def usable_weights(self):
-        """The weights of every criterion of the engine (matchmaking.engine.CRITERIA), summing
-        to 1; None when a criterion is missing or a weight is not a non-negative number (a set
-        fitted before the criteria changed)."""
-        from matchmaking.engine import CRITERIA
-
-        stored = self.weights if isinstance(self.weights, dict) else {}
-        values = [stored.get(name) for name in CRITERIA]
-        if not all(
-            isinstance(value, int | float) and not isinstance(value, bool) for value in values
-        ):
-            return None
-        if not all(math.isfinite(value) and value >= 0 for value in values) or not sum(values):
-            return None
-        total = sum(values)
-        return {name: value / total for name, value in zip(CRITERIA, values, strict=True)}

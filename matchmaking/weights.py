@@ -33,6 +33,7 @@ set learned from members' feedback (matchmaking/learning.py) when there is one.
 """
 
 import logging
+import math
 import uuid
 
 from django.core.cache import cache
@@ -50,6 +51,7 @@ WEIGHTS = {
     "text": 0.45,
 }
 assert abs(sum(WEIGHTS.values()) - 1) < 1e-9
+CRITERIA = tuple(WEIGHTS)
 
 TOP_K = 10
 MIN_SCORE = 0.2
@@ -118,14 +120,28 @@ def changed():
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def usable(weight_set):
+    """The weights of ``weight_set`` (a matchmaking.models.WeightSet) for every criterion,
+    summing to 1; None when a criterion is missing or a weight is not a non-negative number (a
+    set fitted before the criteria changed)."""
+    stored = weight_set.weights if isinstance(weight_set.weights, dict) else {}
+    values = [stored.get(name) for name in CRITERIA]
+    if not all(isinstance(value, int | float) and not isinstance(value, bool) for value in values):
+        return None
+    if not all(math.isfinite(value) and value >= 0 for value in values) or not sum(values):
+        return None
+    total = sum(values)
+    return {name: value / total for name, value in zip(CRITERIA, values, strict=True)}
+
+
 def _live_or_defaults():
     from matchmaking.models import WeightSet
 
     live = WeightSet.objects.live()
     if live is None:
         return dict(WEIGHTS)
-    usable = live.usable_weights()
-    if usable is None:
+    usable_weights = usable(live)
+    if usable_weights is None:
         logger.error(
             "Matchmaking weight set %s does not have a valid weight for every criterion "
             "(%s); the engine uses the default weights.",
@@ -133,4 +149,4 @@ def _live_or_defaults():
             ", ".join(sorted(live.weights)) if isinstance(live.weights, dict) else live.weights,
         )
         return dict(WEIGHTS)
-    return usable
+    return usable_weights

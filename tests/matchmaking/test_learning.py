@@ -151,7 +151,7 @@ def test_feedback_where_one_criterion_predicts_acceptance_raises_its_weight(
     assert held["candidate"]["auc"] > held["compared"]["auc"]
     assert weight_set.compared_weights == weights.WEIGHTS
     # The engine uses them from now on, and the change is in the audit trail.
-    assert weights.current() == pytest.approx(weight_set.usable_weights())
+    assert weights.current() == pytest.approx(weights.usable(weight_set))
     event = AuditEvent.objects.get(action=AuditAction.WEIGHTS)
     assert event.details["change"] == "live"
 
