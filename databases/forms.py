@@ -325,6 +325,11 @@ class JoinRequestForm(forms.Form):
         label=_("Message to the secretariat"),
         required=False,
         max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": False}),
         help_text=_("Optional: your position in the enterprise, to speed up the check."),
     )
+
+    def __init__(self, *args, enterprise, **kwargs):
+        # One form per enterprise found on the page: its fields' ids name the enterprise.
+        super().__init__(*args, auto_id=f"%s-{enterprise.pk}", label_suffix="", **kwargs)
+        self.enterprise = enterprise

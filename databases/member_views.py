@@ -109,28 +109,31 @@ def enterprise_register(request):
 @require_http_methods(["GET", "POST"])
 def enterprise_join(request):
     query = request.GET.get("q", "")
+    posted = None
     if request.method == "POST":
         enterprise_id = _id(request.POST.get("enterprise", ""))
         enterprise = get_object_or_404(Enterprise.objects.published(), pk=enterprise_id)
-        form = JoinRequestForm(request.POST)
-        if form.is_valid():
-            members.request_to_join(request.user, enterprise, form.cleaned_data["message"])
+        posted = JoinRequestForm(request.POST, enterprise=enterprise)
+        if posted.is_valid():
+            members.request_to_join(request.user, enterprise, posted.cleaned_data["message"])
             messages.success(
                 request,
                 _("Your request to join %(name)s was sent to the secretariat.")
                 % {"name": enterprise.title},
             )
             return redirect("databases:member-dashboard")
-    else:
-        form = JoinRequestForm()
+    results = members.joinable_enterprises(query, request.user)
+    # The form that was sent comes back with what was typed and its error.
+    join_forms = [
+        posted
+        if posted and posted.enterprise.pk == enterprise.pk
+        else JoinRequestForm(enterprise=enterprise)
+        for enterprise in results
+    ]
     return render(
         request,
         "databases/member/enterprise_join.html",
-        {
-            "query": query,
-            "results": members.joinable_enterprises(query, request.user),
-            "form": form,
-        },
+        {"query": query, "results": results, "join_forms": join_forms},
     )
 
 

@@ -10,25 +10,34 @@ in-process, where time limits do not apply.
 """
 
 import logging
+from contextlib import contextmanager
 
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import InterfaceError, OperationalError
 
 from matchmaking import learning, runs
 from matchmaking.models import FitTrigger, RunTrigger
+from platform_site.celery import DATABASE_ERRORS, retry_database_errors
 
 logger = logging.getLogger(__name__)
 
-TRANSIENT_ERRORS = (OperationalError, InterfaceError)
-# Retried after about 5, 10, 20, 40, 80 s (each jittered): a database restart or failover.
-RETRY_TRANSIENT = {
-    "autoretry_for": TRANSIENT_ERRORS,
-    "retry_backoff": 5,
-    "retry_backoff_max": 300,
-    "max_retries": 5,
-}
+# Retried after about 5, 10, 20, 40, 80 s: a database restart or failover; the watchdog covers
+# a longer outage.
+RETRY_TRANSIENT = retry_database_errors(max_retries=5)
+
+
+@contextmanager
+def failing_the_run(run_id, step):
+    """A step's error other than the database's fails the run (the last good run's matches
+    stay); a database error is left to the retry."""
+    try:
+        yield
+    except DATABASE_ERRORS:
+        raise
+    except Exception as error:
+        runs.fail(run_id, f"{step}: {error!r}")
+        raise
 
 
 @shared_task(**runs.time_limits(60), **RETRY_TRANSIENT)
@@ -48,13 +57,8 @@ def run_matchmaking(trigger=RunTrigger.SCHEDULE, user_id=None):
 @shared_task(**runs.time_limits(settings.MATCHMAKING_PREPARE_TIME_LIMIT), **RETRY_TRANSIENT)
 def prepare_run(run_id):
     """Prepare the run and send its chunks to the workers (its finalisation when it has none)."""
-    try:
+    with failing_the_run(run_id, "preparing"):
         numbers = runs.prepare(run_id)
-    except TRANSIENT_ERRORS:
-        raise
-    except Exception as error:
-        runs.fail(run_id, f"preparing: {error!r}")
-        raise
     if numbers is None:  # prepared already (a task sent twice), or the run has ended
         return
     if not numbers:
@@ -67,26 +71,16 @@ def prepare_run(run_id):
     bind=True, **runs.time_limits(settings.MATCHMAKING_CHUNK_TIME_LIMIT), **RETRY_TRANSIENT
 )
 def score_chunk(self, run_id, number):
-    try:
+    with failing_the_run(run_id, f"chunk {number}"):
         last = runs.score_chunk(run_id, number, self.request.id or "")
-    except TRANSIENT_ERRORS:
-        raise
-    except Exception as error:
-        runs.fail(run_id, f"chunk {number}: {error!r}")
-        raise
     if last:
         finalize_run.delay(run_id)
 
 
 @shared_task(**runs.time_limits(settings.MATCHMAKING_FINALIZE_TIME_LIMIT), **RETRY_TRANSIENT)
 def finalize_run(run_id):
-    try:
+    with failing_the_run(run_id, "finalising"):
         finalized = runs.finalize(run_id)
-    except TRANSIENT_ERRORS:
-        raise
-    except Exception as error:
-        runs.fail(run_id, f"finalising: {error!r}")
-        raise
     if finalized:
         after_success(run_id)
 

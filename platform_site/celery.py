@@ -17,7 +17,8 @@ import time
 
 from celery import Celery
 from celery.contrib.django.task import DjangoTask
-from django.db import transaction
+from django.db import InterfaceError, transaction
+from django.db import OperationalError as DatabaseOperationalError
 from kombu.exceptions import OperationalError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "platform_site.settings")
@@ -26,6 +27,21 @@ logger = logging.getLogger(__name__)
 
 BROKER_RETRY_SECONDS = 30
 _broker_down_until = 0.0
+
+# A database that is restarting or unreachable: worth trying the task again.
+DATABASE_ERRORS = (DatabaseOperationalError, InterfaceError)
+
+
+def retry_database_errors(max_retries):
+    """A task's retry policy for database errors: 5, 10, 20 ... up to 300 seconds later, each
+    jittered, ``max_retries`` times; what outlasts it is the relays' or the watchdog's."""
+    return {
+        "autoretry_for": DATABASE_ERRORS,
+        "retry_backoff": 5,
+        "retry_backoff_max": 300,
+        "retry_jitter": True,
+        "max_retries": max_retries,
+    }
 
 
 class PlatformTask(DjangoTask):

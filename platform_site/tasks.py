@@ -7,22 +7,14 @@ from contextlib import suppress
 
 from celery import shared_task
 from django.core.mail import get_connection
-from django.db import InterfaceError, OperationalError
 
+from platform_site.celery import DATABASE_ERRORS, retry_database_errors
 from platform_site.models import AuditEvent, OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
-# A database that is restarting or unreachable: the task is tried again, 5, 10, 20 ... up to 300
-# seconds later (with jitter), for about half an hour; the relays cover a longer outage.
-DATABASE_ERRORS = (OperationalError, InterfaceError)
-RETRY_DATABASE_ERRORS = {
-    "autoretry_for": DATABASE_ERRORS,
-    "retry_backoff": 5,
-    "retry_backoff_max": 300,
-    "retry_jitter": True,
-    "max_retries": 10,
-}
+# Retried for about half an hour; the relays cover a longer outage.
+RETRY_DATABASE_ERRORS = retry_database_errors(max_retries=10)
 # E-mails the relay queues again in one round.
 RELAY_BATCH = 500
 

@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.html import escape
 from PIL import Image
 
 from databases import submissions
@@ -117,6 +118,26 @@ def test_asking_to_join_an_enterprise(client):
     )
     # A requested membership gives no access to the enterprise's records.
     assert client.get("/en/member/projects/new/").status_code == 403
+
+
+def test_a_join_request_too_long_comes_back_with_its_text_and_the_error(client):
+    enterprise = EnterpriseFactory(title="Sertão Solar Ltda", verified=True)
+    other = EnterpriseFactory(title="Sertão Eólica SA", verified=True)
+    client.force_login(UserFactory())
+    message = "I am the CFO & <treasurer>. " * 40
+    response = client.post(
+        "/en/member/enterprise/join/?q=sert%C3%A3o",
+        {"enterprise": enterprise.pk, "message": message},
+    )
+    assert response.status_code == 200
+    page = text(response)
+    assert escape(message) in page
+    assert "at most 1000 characters" in page
+    # Each enterprise found has its own form, its field named after it.
+    assert f'id="message-{enterprise.pk}"' in page
+    assert f'<label for="message-{other.pk}">' in page
+    assert f'aria-describedby="message-{other.pk}_helptext"' in page
+    assert not Membership.objects.exists()
 
 
 @pytest.mark.parametrize("value", ["", "abc", "999999", "1 OR 1=1"])
