@@ -3,9 +3,17 @@
 from celery import shared_task
 
 from databases import freshness
+from platform_site.celery import retry_database_errors
 
 
-@shared_task(acks_late=True)
+# Safe to run twice (each reminder is marked on its record), so a lost connection is retried;
+# a longer outage waits for the next day's round.
+@shared_task(
+    acks_late=True,
+    soft_time_limit=10 * 60,
+    time_limit=10 * 60 + 30,
+    **retry_database_errors(max_retries=5),
+)
 def remind_owners_of_ageing_records():
-    """Scheduled daily by django-celery-beat (migration 0008); safe to run twice."""
+    """Scheduled daily by django-celery-beat (migration 0008)."""
     return freshness.remind()

@@ -19,9 +19,10 @@ from databases.files import discard_media
 from databases.history import describe_revision
 from databases.models import ReviewNote, ReviewStep
 from databases.notifications import notify_members
-from databases.signals import record_published
+from databases.signals import record_state_changed
 from databases.working_copies import apply_copy
 from platform_site import audit
+from platform_site.cache import content_changed
 
 
 def _values(action, record, now):
@@ -77,6 +78,7 @@ def transition(record, name, user, comment=""):
             audit.record(name, user, record, comment=comment)
         if action.step in workflow.NOTIFIED_STEPS:
             notify_members(record, action.step, comment)
-        if action.step == ReviewStep.PUBLISHED:
-            record_published.send(sender=type(record), record=record)
+        # The pages showing it are stale once this commits, and its matches may be.
+        content_changed()
+        record_state_changed.send(sender=type(record), record=record)
     return record

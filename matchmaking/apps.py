@@ -9,10 +9,10 @@ class MatchmakingConfig(AppConfig):
 
     def ready(self):
         from databases.models import Enterprise, Project
-        from databases.signals import record_published
+        from databases.signals import record_state_changed
 
         from . import signals
 
         for model in (Project, Enterprise):
             post_save.connect(signals.schedule_recompute, sender=model, dispatch_uid=f"mm-{model}")
-        record_published.connect(signals.schedule_recompute, dispatch_uid="mm-published")
+        record_state_changed.connect(signals.schedule_recompute, dispatch_uid="mm-state")

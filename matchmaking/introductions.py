@@ -93,12 +93,12 @@ def request(match, side, user, message=""):
                 requesting_side=side,
                 message=message,
             )
+            _notify_secretariat(introduction)
+            _notify(introduction, [user], "requested")
     except IntegrityError:
         return Introduction.objects.get(
             project=match.project, enterprise=match.enterprise, status__in=OPEN_INTRODUCTIONS
         )
-    _notify_secretariat(introduction)
-    _notify(introduction, [user], "requested")
     return introduction
 
 
@@ -147,24 +147,29 @@ def answer(introduction, user, accept):
 def record_outcome(introduction, user, outcome, value_usd=None, co2=None, note=""):
     if not sides_of(user, introduction.project, introduction.enterprise):
         raise IntroductionError(_("Only the two sides can record how it went."))
-    updated = Introduction.objects.filter(
-        pk=introduction.pk, status=IntroductionStatus.ACCEPTED
-    ).update(
-        outcome=outcome,
-        outcome_at=timezone.now(),
-        agreement_value_usd=value_usd,
-        co2_reduction=co2,
-        outcome_note=note,
-    )
-    if updated != 1:
-        raise IntroductionError(_("An outcome can be recorded once the introduction is accepted."))
-    introduction.refresh_from_db()
-    # The other side hears what was recorded (and can correct it on its dashboard).
-    mine = sides_of(user, introduction.project, introduction.enterprise)
-    others = [side for side in (Side.PROJECT, Side.ENTERPRISE) if side not in mine]
-    _notify(
-        introduction, [u for side in others for u in _side_members(introduction, side)], "outcome"
-    )
+    with transaction.atomic():
+        updated = Introduction.objects.filter(
+            pk=introduction.pk, status=IntroductionStatus.ACCEPTED
+        ).update(
+            outcome=outcome,
+            outcome_at=timezone.now(),
+            agreement_value_usd=value_usd,
+            co2_reduction=co2,
+            outcome_note=note,
+        )
+        if updated != 1:
+            raise IntroductionError(
+                _("An outcome can be recorded once the introduction is accepted.")
+            )
+        introduction.refresh_from_db()
+        # The other side hears what was recorded (and can correct it on its dashboard).
+        mine = sides_of(user, introduction.project, introduction.enterprise)
+        others = [side for side in (Side.PROJECT, Side.ENTERPRISE) if side not in mine]
+        _notify(
+            introduction,
+            [u for side in others for u in _side_members(introduction, side)],
+            "outcome",
+        )
     return introduction
 
 

@@ -319,6 +319,28 @@ def test_publishing_schedules_a_recompute(world, django_capture_on_commit_callba
     assert Match.objects.filter(project__title="Another solar park").exists()
 
 
+def test_a_review_decision_takes_the_record_s_matches_out_and_makes_its_pages_stale(
+    world, django_capture_on_commit_callbacks
+):
+    """A transition changes the status with ``update()``, which sends no save signal: it tells
+    matchmaking and the page cache itself."""
+    from databases.transitions import transition
+    from platform_site.cache import content_version
+    from tests.factories import StaffFactory
+
+    runs.run_inline("manual")
+    project = world["project"]
+    own_list = Match.objects.filter(project=project, project_rank__isnull=False)
+    assert own_list.exists()
+    version = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        transition(project, "archive", StaffFactory(role="Reviewer"))
+    # Its own list of partners is gone (rows ranking it on an enterprise's list stay, hidden
+    # while it is not published).
+    assert not own_list.exists()
+    assert content_version() != version
+
+
 def test_the_nightly_run_is_scheduled():
     from django_celery_beat.models import PeriodicTask
 

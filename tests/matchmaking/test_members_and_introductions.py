@@ -303,3 +303,34 @@ def test_starting_a_run_with_the_task_queue_away_says_so(client, monkeypatch):
     assert response.status_code == 200
     assert "The task queue is unreachable" in text(response)
     assert not MatchRun.objects.exists()
+
+
+@pytest.mark.parametrize("step", ["request", "record_outcome"])
+def test_a_step_whose_emails_cannot_be_queued_is_not_taken(pair, monkeypatch, step):
+    """The e-mails go to the outbox in the step's own transaction: no step without them."""
+    from django.db import OperationalError
+
+    from platform_site import mail as outbox
+
+    accepted = None
+    if step == "record_outcome":
+        accepted = Introduction.objects.create(
+            project=pair["project"],
+            enterprise=pair["partner"].enterprise,
+            requesting_side="project",
+            status="accepted",
+        )
+
+    def database_gone(*args, **kwargs):
+        raise OperationalError("the connection was lost")
+
+    monkeypatch.setattr(outbox, "queue", database_gone)
+    with pytest.raises(OperationalError):
+        if step == "request":
+            introductions.request(pair["match"], "project", pair["owner"].user, "Hello")
+        else:
+            introductions.record_outcome(accepted, pair["owner"].user, "meeting")
+    if step == "request":
+        assert not Introduction.objects.exists()
+    else:
+        assert Introduction.objects.get().outcome == ""
