@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true DJANGO_STAFF_MFA_REQUIRED=false
 RUN_PORT ?= 8000
 
-.PHONY: run test faults browser-deps lighthouse lint format check messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking clean
+.PHONY: run test faults browser-deps lighthouse lint format check vendor-flags messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -66,6 +66,17 @@ browser-deps: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
+
+# The country flags the pages show (static/vendor/flag-icons/): the SVGs of flag-icons, pinned in
+# package-lock.json, for the countries of the taxonomy. node_modules is not served: run this after
+# changing the version or the countries, and commit the result.
+FLAG_ICONS ?= node_modules/flag-icons
+vendor-flags: node_modules/.installed
+	rm -rf static/vendor/flag-icons && mkdir -p static/vendor/flag-icons/4x3
+	$(PY) -c 'import json; print(*(c["iso2"].lower() for c in json.load(open("databases/taxonomy_data/countries.json"))), sep="\n")' \
+	  | while read -r code; do cp $(FLAG_ICONS)/flags/4x3/$$code.svg static/vendor/flag-icons/4x3/; done
+	cp $(FLAG_ICONS)/LICENSE static/vendor/flag-icons/LICENSE
+	$(PY) -c 'import json; print("flag-icons", json.load(open("$(FLAG_ICONS)/package.json"))["version"])' > static/vendor/flag-icons/VERSION
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
