@@ -1,14 +1,13 @@
 """A match's reasons in the reader's language: "Both in solar energy", "The enterprise invests in
-Brazil", "USD 5.0 million sought; the enterprise invests USD 1.0 million to 10.0 million"."""
+Brazil", "US$5 million sought; the enterprise invests US$1 million–US$10 million"."""
 
-from django.contrib.humanize.templatetags.humanize import intword
 from django.core.cache import cache
-from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from databases.models import CooperationType, Country, Sector, TechnologyField
 from databases.models.project import ProjectStage
+from platform_site import l10n
 from platform_site.cache import content_version
 
 
@@ -30,10 +29,6 @@ def names():
 
 def _list(codes, table):
     return ", ".join(table.get(code, code) for code in codes)
-
-
-def _usd(value):
-    return intword(int(value)) if value is not None else ""
 
 
 def _term(term):
@@ -59,15 +54,13 @@ def describe(reason, table):
             "types": _list(reason["types"], table["types"]).lower()
         }
     if code == "investment":
-        low, high = reason.get("low"), reason.get("high")
-        if low is not None and high is not None and low != high:
-            capacity = format_lazy("{}–{}", _usd(low), _usd(high))
-        else:
-            capacity = _usd(low if low is not None else high)
-        values = {"amount": _usd(reason["amount"]), "capacity": capacity}
+        values = {
+            "amount": l10n.amount(reason["amount"]),
+            "capacity": l10n.amount_range(reason.get("low"), reason.get("high")),
+        }
         if reason.get("within"):
-            return _("USD %(amount)s sought; the enterprise invests USD %(capacity)s") % values
-        return _("USD %(amount)s sought; the enterprise usually invests USD %(capacity)s") % values
+            return _("%(amount)s sought; the enterprise invests %(capacity)s") % values
+        return _("%(amount)s sought; the enterprise usually invests %(capacity)s") % values
     if code == "stage":
         return _("What the enterprise offers suits a project at the “%(stage)s” stage") % {
             "stage": ProjectStage(reason["stage"]).label

@@ -67,3 +67,10 @@ def lang_attr(obj, field):
     """` lang="en"` on an element whose text is a fallback from another language."""
     language = l10n.fallback_language(obj, field)
     return format_html(' lang="{}"', language) if language else ""
+
+
+@register.inclusion_tag("includes/fallback_note.html")
+def fallback_note(obj, *fields):
+    """Says, in the reader's language, that ``obj``'s text is shown in the fallback language
+    (English: MODELTRANSLATION_FALLBACK_LANGUAGES) because it has no version in theirs."""
+    return {"fallback": l10n.fallback_language(obj, *fields)}

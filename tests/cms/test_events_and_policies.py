@@ -24,7 +24,7 @@ def _fresh_cache():
 
 
 def titles(response):
-    return re.findall(r'<h3 class="event-title"><a href="[^"]+">(.*?)</a></h3>', text(response))
+    return re.findall(r'<h3 class="event-title"><a [^>]*>(.*?)</a></h3>', text(response))
 
 
 def days(n):

@@ -129,7 +129,7 @@ def test_project_fields_are_shown(client):
 
     assert "Stage Construction" in page
     assert "Location Ningxia" in page
-    assert "Investment sought CNY 900,000 (about USD 124,200)" in page
+    assert "Investment sought CN¥900,000 (about US$124,200)" in page
     assert "Cooperation sought " + str(project.cooperation_types.get()) in page
     assert "Expected CO₂ reduction 2,500 tCO₂e per year" in page
     assert str(sdg) in page
@@ -140,7 +140,7 @@ def test_project_fields_are_shown(client):
 def test_project_in_dollars_shows_no_conversion(client):
     project = ProjectFactory(investment_amount=Decimal("250000"), investment_currency="USD")
     page = visible_text(client.get(project.get_absolute_url()))
-    assert "Investment sought USD 250,000" in page
+    assert "Investment sought US$250,000" in page
     assert "about USD" not in page
 
 
@@ -230,7 +230,7 @@ def test_enterprise_fields_are_shown(client, solar):
     assert "Sectors of interest " + str(solar) in page
     assert "Countries of interest " + str(enterprise.interest_countries.get()) in page
     assert "Cooperation of interest " + str(enterprise.interest_cooperation.get()) in page
-    assert "Investment capacity USD 100,000 to 900,000" in page
+    assert "Investment capacity US$100,000 to US$900,000" in page
     assert "Website https://enterprise.example.com" in page
     assert "Capabilities EPC of solar plants." in page
 

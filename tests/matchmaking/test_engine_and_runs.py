@@ -81,7 +81,7 @@ def test_a_run_ranks_partners_and_explains_why(world):
     assert "Both in Solar energy" in said
     assert "The enterprise invests in Brazil" in said
     assert "Offers the technology transfer the project seeks" in said
-    assert "USD 5.0 million sought; the enterprise invests USD 1.0 million–10.0 million" in said
+    assert "US$5 million sought; the enterprise invests US$1 million–US$10 million" in said
 
 
 def test_reasons_are_said_in_the_readers_language(world):
