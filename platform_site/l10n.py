@@ -2,15 +2,15 @@
 a translated field is really shown in.
 
 Babel carries CLDR's conventions, which Django's formats lack: Indian digit grouping (12,34,567),
-large amounts in lakh and crore, 万 and 亿, plural-aware "5 миллионов". Figures of a million and
-more are written in words ("2.5 million", "250万"); smaller ones in full with separators.
+large amounts in lakh and crore, 万 and 亿, plural-aware "5 миллионов". Large figures are written
+in words ("2.5 million", "25万", "2.5 लाख"), smaller ones in full with separators.
 """
 
 import datetime
 from decimal import Decimal, InvalidOperation
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_interval
+from babel.dates import format_date, format_interval, format_time
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 from django.conf import settings
 from django.utils import timezone
@@ -19,7 +19,10 @@ from modeltranslation.utils import build_localized_fieldname
 
 # International English: "US$" rather than "$", "1 March 2026" rather than "March 1, 2026".
 LOCALES = {"en": "en_001", "zh-hans": "zh_Hans_CN", "ru": "ru", "pt-br": "pt_BR", "hi": "hi_IN"}
-IN_WORDS_FROM = 1_000_000
+# Where figures start to be written in words: a million, but 10万 in Chinese and a lakh in Hindi,
+# the units their readers count large sums in.
+IN_WORDS_FROM = {"zh-hans": 100_000, "hi": 100_000}
+MILLION = 1_000_000
 
 
 def locale(language=None):
@@ -30,9 +33,13 @@ def _decimal(value):
     if value is None or isinstance(value, bool):
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except (ValueError, InvalidOperation):
         return None
+    if not number.is_finite():
+        return None
+    # 5000000.00 is read as 5 million: trailing decimals would pick the wrong plural (миллиона).
+    return number.quantize(1) if number == number.to_integral_value() else number.normalize()
 
 
 def number(value):
@@ -47,7 +54,7 @@ def quantity(value):
     if value is None:
         return ""
     here = locale()
-    if abs(value) >= IN_WORDS_FROM:
+    if abs(value) >= IN_WORDS_FROM.get(get_language(), MILLION):
         # Chinese has no long form in CLDR: its short one is the words (500万).
         length = "long" if "long" in here.compact_decimal_formats else "short"
         return format_compact_decimal(value, format_type=length, locale=here, fraction_digits=2)
@@ -84,11 +91,16 @@ def date(value):
 
 
 def date_time(value):
+    """1 Mar 2026, 14:05 · 2026年3月1日 14:05 · 1 मार्च 2026, 2:05 pm (to the minute)."""
     if not value:
         return ""
     if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return format_datetime(value, format="medium", locale=locale())
+        value = timezone.make_naive(value)
+    here = locale()
+    return here.datetime_formats["medium"].format(
+        format_time(value, format="short", locale=here),
+        format_date(value, format="medium", locale=here),
+    )
 
 
 def date_range(start, end):

@@ -33,7 +33,7 @@ def card_titles(response):
     """The titles of the record cards on a page, in order."""
     return [
         html.unescape(title)
-        for title in re.findall(r'<h3><a href="[^"]*">(.*?)</a></h3>', text(response))
+        for title in re.findall(r'<h3><a href="[^"]*"[^>]*>(.*?)</a></h3>', text(response))
     ]
 
 
