@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from platform_site.admin_changelist import SafeDateHierarchyMixin
 
 from .models import (
+    UNANSWERED_INQUIRIES,
     CountryOverview,
     Event,
     Inquiry,
@@ -128,3 +129,18 @@ class InquiryAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+def inquiries_waiting(request):
+    """The admin home's "Consult us" inquiries still unanswered
+    (PlatformAdminSite.register_work)."""
+    return admin.site.list_work(
+        request,
+        _("Inquiries to answer"),
+        Inquiry.objects.filter(status__in=UNANSWERED_INQUIRIES),
+        "created_at",
+        {"status__in": ",".join(UNANSWERED_INQUIRIES)},
+    )
+
+
+admin.site.register_work(inquiries_waiting)

@@ -395,6 +395,10 @@ class InquiryStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# Inquiries the secretariat still owes an answer.
+UNANSWERED_INQUIRIES = [InquiryStatus.NEW, InquiryStatus.IN_PROGRESS]
+
+
 class Inquiry(models.Model):
     """A "Consult us" message from a visitor, answered by the secretariat."""
 

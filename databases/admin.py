@@ -415,5 +415,18 @@ class MembershipAdmin(admin.ModelAdmin):
         return membership.enterprise.verified
 
 
+def memberships_waiting(request):
+    """The admin home's membership requests to decide (PlatformAdminSite.register_work)."""
+    return admin.site.list_work(
+        request,
+        _("Memberships to approve"),
+        Membership.objects.filter(status=MembershipStatus.REQUESTED),
+        "created_at",
+        {"status__exact": MembershipStatus.REQUESTED},
+    )
+
+
 # The queue of submissions across the databases: a page of the back office that is no model's.
 admin.site.register_view("review/", admin_review.review_queue, name="review-queue")
+admin.site.register_work(admin_review.submissions_waiting)
+admin.site.register_work(memberships_waiting)

@@ -14,13 +14,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from databases import workflow
+from databases import review_age, workflow
 from databases.models import RecordImage, ReviewNote
 from databases.registry import taking_submissions
 from databases.transitions import transition
 from databases.working_copies import comparison
+from platform_site.admin_site import Work, WorkItem
 
 
 class DecisionForm(forms.Form):
@@ -66,6 +69,42 @@ def review_queue(request, site):
         "groups": groups,
     }
     return TemplateResponse(request, "admin/databases/review_queue.html", context)
+
+
+def submissions_waiting(request):
+    """The admin home's submissions to review, oldest first, with their age against the review
+    target (PlatformAdminSite.register_work)."""
+    queue = review_age.queue(request.user)
+    if queue is None:
+        return None
+    items = []
+    for waiting in queue.oldest:
+        opts = waiting.model._meta
+        items.append(
+            WorkItem(
+                title=waiting.title,
+                url=reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[waiting.pk]),
+                kind=capfirst(opts.verbose_name),
+                since=waiting.submitted_at,
+                age=ngettext("%(days)s working day", "%(days)s working days", waiting.age)
+                % {"days": waiting.age},
+                overdue=waiting.overdue,
+            )
+        )
+    return Work(
+        title=_("Submissions to review"),
+        count=queue.count,
+        url=reverse("admin:review-queue"),
+        oldest=queue.oldest[0].submitted_at if queue.oldest else None,
+        overdue=queue.overdue,
+        items=items,
+        note=ngettext(
+            "The secretariat aims to review each submission within %(days)s working day.",
+            "The secretariat aims to review each submission within %(days)s working days.",
+            queue.target,
+        )
+        % {"days": queue.target},
+    )
 
 
 def review(request, model_admin, object_id):

@@ -403,3 +403,18 @@ def _weights_table(*columns):
             ),
         ),
     )
+
+
+def introductions_waiting(request):
+    """The admin home's requested introductions, for staff to forward to the other side
+    (PlatformAdminSite.register_work)."""
+    return admin.site.list_work(
+        request,
+        _("Introductions to forward"),
+        Introduction.objects.filter(status=IntroductionStatus.REQUESTED),
+        "created_at",
+        {"status__exact": IntroductionStatus.REQUESTED},
+    )
+
+
+admin.site.register_work(introductions_waiting)
