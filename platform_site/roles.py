@@ -5,9 +5,14 @@
 - Reviewer: reviews members' submissions, publishes and archives records, verifies enterprises,
   decides membership requests; reads the records but edits nothing else.
 - Administrator: everything of the platform's own apps (starting a matchmaking run included),
-  the scheduled tasks, the log-in lock-outs, and staff accounts (but is not a superuser).
+  the audit trail and the e-mail outbox, and staff accounts (but is not a superuser).
 
-Groups are created and kept in step by a migration (platform_site 0002) calling ``install``.
+The machinery's own models (the log-in lock-outs, which lift by themselves; beat's schedules;
+allauth's and reversion's rows) are for superusers only, whatever a group holds
+(admin_site.TECHNICAL_APPS): no role lists them.
+
+Groups are created and kept in step by migrations (platform_site 0002, 0004, 0008) calling
+``install``.
 """
 
 from django.utils.translation import gettext_noop
@@ -42,12 +47,7 @@ ADMINISTRATOR = {
     "*:databases",
     "*:platform_site",
     "*:matchmaking",
-    "*:django_celery_beat",
-} | (
-    _perms("axes", ["accessattempt", "accessfailurelog", "accesslog"], ["view", "delete"])
-    | _perms("auth", ["user"], ["add", "change", "view"])
-    | _perms("auth", ["group"], ["view"])
-)
+} | (_perms("auth", ["user"], ["add", "change", "view"]) | _perms("auth", ["group"], ["view"]))
 
 ROLES = {
     gettext_noop("Secretariat editor"): EDITOR,
