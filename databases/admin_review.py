@@ -26,6 +26,11 @@ from databases.working_copies import comparison
 from platform_site.admin_site import Work, WorkItem
 
 
+# How each decision's button looks (admin.css): the decisions that publish, those that take a
+# record down or turn it away; the others (start, request changes) are secondary.
+BUTTON_STYLES = {"publish": "primary", "verify": "primary", "reject": "danger", "archive": "danger"}
+
+
 class DecisionForm(forms.Form):
     action = forms.ChoiceField()
     comment = forms.CharField(
@@ -148,5 +153,6 @@ def review(request, model_admin, object_id):
         "form": form,
         "opts": model._meta,
         "actions": actions,
+        "buttons": [(action, BUTTON_STYLES.get(action.name, "secondary")) for action in actions],
     }
     return TemplateResponse(request, "admin/databases/review.html", context)

@@ -8,8 +8,13 @@ fields, relations and images are written onto the original and the copy is delet
 (``comparison``).
 """
 
-from django.db import transaction
-from django.utils import timezone
+import datetime
+from decimal import Decimal
+
+from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
+from django.template.defaultfilters import yesno
+from django.utils import formats, timezone
 from modeltranslation.translator import translator
 
 from databases.models import PublicationStatus, RecordImage, ReviewNote
@@ -28,6 +33,9 @@ NOT_COPIED = {
     "verified_at",
     "search_vector",
 }
+# Columns made from others when saved, which the reviewer does not compare: the small image is
+# the image, smaller.
+DERIVED = {"thumbnail"}
 
 
 def _copied_fields(model):
@@ -102,7 +110,18 @@ def apply_copy(copy):
     return original
 
 
+def _number(value):
+    """An amount or quantity with the reader's separators: 5000000.00 reads 5,000,000 in
+    English, 5 000 000 in Russian; decimals stay when there are any."""
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    return formats.number_format(value, use_l10n=True, force_grouping=True)
+
+
 def _display(record, field):
+    """What the reviewer reads for ``field`` of ``record``: its text, with numbers, dates and
+    yes/no in the reader's language, or the stored file itself (the page shows the image, or
+    links the file)."""
     if field.many_to_many:
         return ", ".join(str(item) for item in getattr(record, field.name).all())
     if field.choices:
@@ -110,21 +129,37 @@ def _display(record, field):
     value = getattr(record, field.name)
     if value is None or value == "":
         return ""
-    if hasattr(value, "url"):
-        return value.name
+    if isinstance(value, FieldFile):
+        return value
+    if isinstance(value, bool):
+        return yesno(value)
+    if isinstance(value, Decimal):
+        return _number(value)
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value)
     return str(value)
+
+
+def _kind(field):
+    if isinstance(field, models.ImageField):
+        return "image"
+    return "file" if isinstance(field, models.FileField) else "text"
 
 
 def comparison(record):
     """Every field of a submission (every language column of translated ones), with the
-    published value beside it when ``record`` is a proposed change: [{label, before, after,
-    changed}]."""
+    published value beside it when ``record`` is a proposed change: [{label, kind, before,
+    after, changed}], ``kind`` "text", "image" or "file" (the values are then stored files)."""
     model = type(record)
     original = record.draft_of
     fields = [
         field
         for field in [*_copied_fields(model), *model._meta.many_to_many]
-        if field.name not in translator.get_options_for_model(model).fields and field.editable
+        if field.name not in translator.get_options_for_model(model).fields
+        and field.editable
+        and field.name not in DERIVED
     ]
     rows = []
     for field in fields:
@@ -135,6 +170,7 @@ def comparison(record):
         rows.append(
             {
                 "label": field.verbose_name,
+                "kind": _kind(field),
                 "before": before,
                 "after": after,
                 "changed": original is not None and before != after,

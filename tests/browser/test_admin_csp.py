@@ -1,5 +1,6 @@
-"""The back office's own pages obey the Content-Security-Policy in a real browser: the review
-queue, a review page and the impact page use no inline style or script that it refuses."""
+"""The back office's own pages obey the Content-Security-Policy in a real browser: the home
+with the work waiting, the review queue, a review page and the impact page use no inline style
+or script that it refuses, and take their look from admin.css."""
 
 import io
 
@@ -7,6 +8,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from playwright.sync_api import expect
 
 from databases.models import Project, RecordImage
 from tests.factories import MembershipFactory, ProjectFactory, SuperUserFactory
@@ -72,4 +74,22 @@ def test_the_review_and_impact_pages_obey_the_csp(staff_page, live_server, pendi
 
     image = page.locator(".review-images img")
     assert image.evaluate("i => getComputedStyle(i).objectFit") == "cover"
+    # The decisions are styled buttons, 44 px high, the publishing one apart from the others.
+    buttons = page.locator(".review-decisions button")
+    assert (
+        buttons.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().height >= 44)")
+        == [True] * buttons.count()
+    )
+    publish = page.get_by_role("button", name="Publish")
+    reject = page.get_by_role("button", name="Reject")
+    colours = [b.evaluate("b => getComputedStyle(b).backgroundColor") for b in [publish, reject]]
+    assert len(set(colours)) == 2 and "rgb(239, 239, 239)" not in colours  # not the native grey
+
+    response = page.goto(f"{live_server.url}/admin/")
+    assert response.status == 200
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.cspViolations") == []
+    card = page.locator(".work-card").first
+    assert card.evaluate("c => getComputedStyle(c).borderLeftWidth") == "5px"
+    expect(card).to_contain_text("Submissions to review")
     assert [text for text in console if "Content Security Policy" in text] == []
