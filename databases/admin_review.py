@@ -25,7 +25,6 @@ from databases.transitions import transition
 from databases.working_copies import comparison
 from platform_site.admin_site import Work, WorkItem
 
-
 # How each decision's button looks (admin.css): the decisions that publish, those that take a
 # record down or turn it away; the others (start, request changes) are secondary.
 BUTTON_STYLES = {"publish": "primary", "verify": "primary", "reject": "danger", "archive": "danger"}
@@ -90,7 +89,7 @@ def submissions_waiting(request):
                 title=waiting.title,
                 url=reverse(f"admin:{opts.app_label}_{opts.model_name}_review", args=[waiting.pk]),
                 kind=capfirst(opts.verbose_name),
-                since=waiting.submitted_at,
+                since=waiting.since,
                 age=ngettext("%(days)s working day", "%(days)s working days", waiting.age)
                 % {"days": waiting.age},
                 overdue=waiting.overdue,
@@ -100,7 +99,7 @@ def submissions_waiting(request):
         title=_("Submissions to review"),
         count=queue.count,
         url=reverse("admin:review-queue"),
-        oldest=queue.oldest[0].submitted_at if queue.oldest else None,
+        oldest=queue.oldest[0].since if queue.oldest else None,
         overdue=queue.overdue,
         items=items,
         note=ngettext(

@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from databases import workflow
@@ -41,7 +42,7 @@ class Waiting:
     model: type
     pk: int
     title: str
-    submitted_at: datetime | None
+    since: datetime  # submitted (or, lacking that date, created)
     age: int  # working days
     overdue: bool
 
@@ -70,30 +71,31 @@ def queue(user, limit=5, now=None):
     cutoff = overdue_before(today, target)
 
     def under_review(number, model):
+        # A record put under review without a submission date (imported, or seeded) has waited
+        # since it was created.
         return (
             model.objects.filter(status__in=workflow.UNDER_REVIEW)
             .order_by()
-            .annotate(kind=Value(number))
+            .annotate(kind=Value(number), since=Coalesce("submitted_at", "created_at"))
         )
 
     counts = [
         under_review(number, model)
         .values("kind")
-        .annotate(count=Count("pk"), overdue=Count("pk", filter=Q(submitted_at__lt=cutoff)))
+        .annotate(count=Count("pk"), overdue=Count("pk", filter=Q(since__lt=cutoff)))
         .values_list("kind", "count", "overdue")
         for number, model in enumerate(models)
     ]
     totals = list(counts[0].union(*counts[1:], all=True))
     rows = [
-        under_review(number, model).values_list("kind", "pk", "title", "submitted_at")
+        under_review(number, model).values_list("kind", "pk", "title", "since")
         for number, model in enumerate(models)
     ]
-    oldest = rows[0].union(*rows[1:], all=True).order_by("submitted_at", "pk")[:limit]
+    oldest = rows[0].union(*rows[1:], all=True).order_by("since", "pk")[:limit]
 
-    def waiting(kind, pk, title, submitted_at):
-        age = working_days_between(timezone.localdate(submitted_at), today) if submitted_at else 0
-        overdue = submitted_at is not None and submitted_at < cutoff
-        return Waiting(models[kind], pk, title, submitted_at, age, overdue)
+    def waiting(kind, pk, title, since):
+        age = working_days_between(timezone.localdate(since), today)
+        return Waiting(models[kind], pk, title, since, age, overdue=since < cutoff)
 
     return Queue(
         count=sum(count for _kind, count, _overdue in totals),

@@ -146,3 +146,11 @@ def test_the_home_page_query_budget(client, waiting, django_assert_num_queries):
     # site's menu and settings (cms's context processor, 4, as on every page); recent actions.
     with django_assert_num_queries(13):
         client.get("/admin/")
+
+
+def test_a_submission_without_its_date_has_waited_since_it_was_created(client, waiting):
+    ProjectFactory(title="Imported long ago", status="pending", created_at=ago(days=40))
+    response = home(client, StaffFactory(role="Reviewer"))
+    assert work_cards(response)[SUBMISSIONS][:2] == (4, 2)
+    first = response.context["work_waiting"][0].items[0]
+    assert (first.title, first.overdue) == ("Imported long ago", True)
