@@ -20,7 +20,7 @@ def is_working_day(day):
 
 def working_days_between(start, end):
     """The working days after ``start`` up to and including ``end``: a submission of Monday
-    is one working day old on Tuesday, and still one on the Saturday after a Friday's."""
+    is one working day old on Tuesday; one of Friday is none on Sunday, and one on Monday."""
     if end <= start:
         return 0
     weeks, rest = divmod((end - start).days, 7)
@@ -59,14 +59,13 @@ def _reviewable_models(user):
     return [db.model for db in taking_submissions() if workflow.may_review(user, db.model)]
 
 
-def queue(user, limit=5, now=None):
+def queue(user, limit=5):
     """The submissions ``user`` may review: how many, how many are overdue, and the ``limit``
     oldest. Two queries, however many databases: one for the counts, one for the oldest."""
     models = _reviewable_models(user)
     if not models:
         return None
-    now = now or timezone.now()
-    today = timezone.localdate(now)
+    today = timezone.localdate()
     target = settings.REVIEW_TARGET_DAYS
     cutoff = overdue_before(today, target)
 
