@@ -7,14 +7,16 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
+from django.core.validators import slug_re
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
-from cms.models import Inquiry, SiteSettings
+from cms.models import Inquiry, InquiryTopic, SiteSettings
 from platform_site import mail
 
 logger = logging.getLogger(__name__)
@@ -39,6 +41,33 @@ def rate_limited(email, ip_hash, now=None):
     if ip_hash:
         sender |= Q(ip_hash=ip_hash)
     return Inquiry.objects.filter(sender, created_at__gte=since).count() >= RATE_LIMIT
+
+
+# The topic of an inquiry about a record of each kind ("Consult us about this").
+ABOUT_TOPICS = {
+    "technology": InquiryTopic.TECHNOLOGY,
+    "project": InquiryTopic.PROJECT,
+    "enterprise": InquiryTopic.PARTNERSHIP,
+}
+
+
+def initial_about(value):
+    """The form's initial topic and message for an inquiry about the published record named
+    by ``value`` ("<kind>:<slug>", a record page's "Consult us about this"); nothing for any
+    other value."""
+    from databases.browse import published_record
+
+    kind, _colon, slug = (value or "").partition(":")
+    if len(slug) > 220 or not slug_re.fullmatch(slug):
+        return {}
+    record = published_record(kind, slug)
+    if record is None:
+        return {}
+    url = settings.SITE_URL + record.get_absolute_url()
+    return {
+        "topic": ABOUT_TOPICS.get(kind, InquiryTopic.OTHER),
+        "message": _("About “%(title)s” (%(url)s):") % {"title": record.title, "url": url} + "\n\n",
+    }
 
 
 def thanks_token(inquiry):

@@ -202,3 +202,12 @@ def home_context():
             _cards(Technology).order_by("-published_at", "-id")[:HOME_LATEST]
         ),
     }
+
+
+def published_record(kind, slug):
+    """The published record of the database whose records are ``kind`` (a model's
+    ``url_name``: "project", "talent"…) with ``slug``, or None."""
+    database = next((db for db in DATABASES if db.url_name == kind), None)
+    if database is None or not slug:
+        return None
+    return detail_queryset(database.model).filter(slug=slug).first()

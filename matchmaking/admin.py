@@ -13,10 +13,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from kombu.exceptions import OperationalError
 
-from matchmaking import introductions, weights
+from matchmaking import interest, introductions, weights
 from matchmaking.models import (
     Dismissal,
     FitTrigger,
+    Interest,
+    InterestStatus,
     Introduction,
     IntroductionStatus,
     Match,
@@ -184,6 +186,61 @@ class IntroductionAdmin(admin.ModelAdmin):
             ],
         }
         return TemplateResponse(request, "admin/matchmaking/impact.html", context)
+
+
+@admin.action(description=_("Forward to the owner"), permissions=["change"])
+def forward_interests(modeladmin, request, queryset):
+    wanted = list(queryset.filter(status=InterestStatus.REQUESTED).values_list("pk", flat=True))
+    count = interest.forward(wanted, request.user)
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d interest forwarded.", "%(count)d interests forwarded.", count)
+        % {"count": count},
+        messages.SUCCESS,
+    )
+    if count < len(wanted):
+        modeladmin.message_user(
+            request,
+            _(
+                "Some records have no member or e-mail address to write to: contact their "
+                "owners yourself, then close these interests."
+            ),
+            messages.WARNING,
+        )
+
+
+@admin.register(Interest)
+class InterestAdmin(admin.ModelAdmin):
+    """The expressions of interest in technologies, enterprises, experts and institutions,
+    which staff forward to the records' owners (interest in a project is an introduction)."""
+
+    list_display = ["enterprise", "record_link", "content_type", "status", "created_at"]
+    list_filter = ["status", "content_type"]
+    list_select_related = ["enterprise", "content_type"]
+    search_fields = ["enterprise__title_en", "message"]
+    actions = [forward_interests]
+    fields = [
+        "record_link",
+        "enterprise",
+        "requested_by",
+        "message",
+        "staff_note",
+        "status",
+        "handled_by",
+        "created_at",
+        "forwarded_at",
+    ]
+    readonly_fields = [name for name in fields if name not in ("staff_note", "status")]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("record"))
+    def record_link(self, obj):
+        record = obj.record
+        if record is None:
+            return "—"
+        return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record.title)
 
 
 FIGURES = {

@@ -82,13 +82,20 @@ def dismiss(match, side, user):
 
 
 def request(match, side, user, message=""):
-    """Ask the secretariat for an introduction; asking again returns the open one."""
+    """Ask the secretariat for an introduction to a proposed partner; asking again returns the
+    open one."""
+    return request_pair(match.project, match.enterprise, side, user, message, run=match.run)
+
+
+def request_pair(project, enterprise, side, user, message="", run=None):
+    """Ask the secretariat to introduce ``project`` and ``enterprise`` (proposed by ``run``, or
+    found by the member on the project's page); asking again returns the open one."""
     try:
         with transaction.atomic():
             introduction = Introduction.objects.create(
-                project=match.project,
-                enterprise=match.enterprise,
-                run=match.run,
+                project=project,
+                enterprise=enterprise,
+                run=run,
                 requested_by=user,
                 requesting_side=side,
                 message=message,
@@ -97,7 +104,7 @@ def request(match, side, user, message=""):
             _notify(introduction, [user], "requested")
     except IntegrityError:
         return Introduction.objects.get(
-            project=match.project, enterprise=match.enterprise, status__in=OPEN_INTRODUCTIONS
+            project=project, enterprise=enterprise, status__in=OPEN_INTRODUCTIONS
         )
     return introduction
 

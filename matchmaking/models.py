@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from databases.models.records import AboutARecord
+
 
 class RunTrigger(models.TextChoices):
     SCHEDULE = "schedule", _("Nightly schedule")
@@ -350,6 +352,73 @@ class Introduction(AboutAPair):
             # The staff queue: introductions waiting to be forwarded, oldest first.
             models.Index(fields=["status", "created_at"], name="introduction_queue_idx"),
         ]
+
+
+class InterestStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    FORWARDED = "forwarded", _("Forwarded to the owner")
+    CLOSED = "closed", _("Closed")
+
+
+OPEN_INTERESTS = [InterestStatus.REQUESTED, InterestStatus.FORWARDED]
+
+
+class Interest(AboutARecord):
+    """A member enterprise's interest in a technology, enterprise, expert or institution, a
+    short message the secretariat forwards to the record's owner. Interest in a project is an
+    ``Introduction`` instead: a project and an enterprise are the pair introductions broker."""
+
+    enterprise = models.ForeignKey(
+        "databases.Enterprise",
+        verbose_name=_("interested enterprise"),
+        on_delete=models.CASCADE,
+        related_name="interests",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+    )
+    message = models.TextField(_("message"), max_length=2000)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=InterestStatus.choices,
+        default=InterestStatus.REQUESTED,
+    )
+    staff_note = models.TextField(_("note to the owner"), blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("expression of interest")
+        verbose_name_plural = _("expressions of interest")
+        ordering = ["-created_at"]
+        constraints = [
+            # One open interest per enterprise and record: expressing it twice does not make two.
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "enterprise"],
+                condition=Q(status__in=OPEN_INTERESTS),
+                name="matchmaking_one_open_interest",
+            ),
+        ]
+        indexes = [
+            # The staff queue: interests waiting to be forwarded, oldest first.
+            models.Index(fields=["status", "created_at"], name="interest_queue_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise} → {self.record}"
 
 
 # Weights learned from members' feedback (matchmaking/learning.py) ----------------------------

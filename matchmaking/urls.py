@@ -9,4 +9,5 @@ urlpatterns = [
     path("member/matches/<int:pk>/introduce/", views.introduce, name="introduce"),
     path("member/introductions/<int:pk>/answer/", views.answer, name="answer"),
     path("member/introductions/<int:pk>/outcome/", views.outcome, name="outcome"),
+    path("member/interest/<str:kind>/<slug:slug>/", views.express_interest, name="interest"),
 ]

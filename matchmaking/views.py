@@ -5,13 +5,15 @@ enterprises: anyone else gets a 404."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from matchmaking import introductions
-from matchmaking.forms import IntroductionRequestForm, OutcomeForm
+from databases.browse import published_record
+from databases.registry import BY_MODEL
+from matchmaking import interest, introductions
+from matchmaking.forms import InterestForm, IntroductionRequestForm, OutcomeForm
 from matchmaking.models import Introduction, Match, Side
 
 
@@ -109,3 +111,37 @@ def outcome(request, pk):
     else:
         messages.success(request, _("Thank you: the outcome is recorded."))
     return _back(request)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def express_interest(request, kind, slug):
+    """The member's message about a record; the record's page says why when they may not
+    write one (their own record, an interest already open, no verified enterprise)."""
+    record = published_record(kind, slug)
+    if record is None:
+        raise Http404
+    step = interest.next_step(request.user, record)
+    if step.state != "express":
+        return redirect(record)
+    form = InterestForm(request.POST or None, enterprises=step.enterprises)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            interest.express(
+                record, form.cleaned_data["enterprise"], request.user, form.cleaned_data["message"]
+            )
+        except interest.InterestRefused as error:
+            form.add_error(None, str(error))
+            status = 429
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you: your message is with the secretariat, who will pass it on. "
+                    "We have sent you a confirmation by e-mail."
+                ),
+            )
+            return redirect(record)
+    context = {"form": form, "record": record, "database": BY_MODEL[type(record)]}
+    return render(request, "matchmaking/interest_form.html", context, status=status)

@@ -34,7 +34,7 @@ EDITOR = (
     | _perms("databases", RECORDS, ["add", "change", "view"])
     | _perms("databases", TAXONOMIES, ["view"])
     | _perms("matchmaking", ["matchrun", "match", "dismissal"], ["view"])
-    | _perms("matchmaking", ["introduction"], ["change", "view"])
+    | _perms("matchmaking", ["introduction", "interest"], ["change", "view"])
 )
 REVIEWER = (
     _perms("databases", RECORDS, ["view"])

@@ -49,7 +49,7 @@ def contact(request):
                 token = inquiries.thanks_token(inquiry)
                 return redirect(f"{reverse('cms:contact-thanks')}?ref={token}")
     else:
-        form = InquiryForm()
+        form = InquiryForm(initial=inquiries.initial_about(request.GET.get("about", "")))
     # The contact details come from the site settings of the context processor.
     return render(request, "cms/contact.html", {"form": form}, status=status)
 

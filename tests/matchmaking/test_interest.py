@@ -1,0 +1,209 @@
+"""Expressing interest from a record's page: a project's becomes an introduction, any other
+record's an interest the secretariat forwards to its owner; visitors are offered sign-up and
+"Consult us" with the record named; strangers, duplicates and one's own records."""
+
+import pytest
+from django.core import mail
+
+from cms.models import SiteSettings
+from matchmaking import interest
+from matchmaking.models import Interest, Introduction
+from tests.factories import (
+    MembershipFactory,
+    ProjectFactory,
+    ServiceInstitutionFactory,
+    StaffFactory,
+    TechnologyFactory,
+    UserFactory,
+)
+from tests.utils import sign_in_staff, text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def secretariat():
+    settings_row = SiteSettings.get_solo()
+    settings_row.emails = "secretariat@example.org"
+    settings_row.save()
+
+
+@pytest.fixture
+def owner():
+    return MembershipFactory(enterprise__title="Sertão Solar Ltda")
+
+
+@pytest.fixture
+def member():
+    return MembershipFactory(enterprise__title="Sol Verde EPC")
+
+
+def interest_url(record):
+    return f"/en/member/interest/{record.url_name}/{record.slug}/"
+
+
+def test_interest_in_a_project_is_an_introduction_the_secretariat_forwards(
+    client, secretariat, owner, member, django_capture_on_commit_callbacks
+):
+    project = ProjectFactory(title="Floating solar plant", enterprise=owner.enterprise)
+    client.force_login(member.user)
+    assert "Express interest" in text(client.get(project.get_absolute_url()))
+    assert client.get(interest_url(project)).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(interest_url(project), {"message": "We build floating PV."})
+    assert response.url == project.get_absolute_url()
+    introduction = Introduction.objects.get()
+    assert (introduction.project, introduction.enterprise) == (project, member.enterprise)
+    assert (introduction.requesting_side, introduction.status) == ("enterprise", "requested")
+    assert introduction.message == "We build floating PV." and introduction.run is None
+    assert {m.to[0] for m in mail.outbox} == {"secretariat@example.org", member.user.email}
+    page = text(client.get(project.get_absolute_url()))
+    assert "Thank you: your message is with the secretariat" in page
+    assert "Sol Verde EPC expressed interest on" in page
+
+    # Twice: still one, and the form is not offered again.
+    assert client.post(interest_url(project), {"message": "Again"}).status_code == 302
+    assert Introduction.objects.count() == 1
+
+    # Staff forward it: the project's members hear of it.
+    sign_in_staff(client, StaffFactory(role="Secretariat editor"))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/admin/matchmaking/introduction/",
+            {"action": "forward_introductions", "_selected_action": [introduction.pk]},
+        )
+    assert [m.to for m in mail.outbox] == [[owner.user.email]]
+    assert "We build floating PV." in mail.outbox[0].body
+
+
+def test_interest_in_a_technology_goes_to_its_provider_through_the_secretariat(
+    client, secretariat, owner, member, django_capture_on_commit_callbacks
+):
+    technology = TechnologyFactory(title="Solar dryer", provider=owner.enterprise)
+    page = text(client.get(technology.get_absolute_url()))
+    assert "Sertão Solar Ltda" in page  # the provider, public, linked
+    client.force_login(member.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(interest_url(technology), {"message": "We would license it in Brazil."})
+    found = Interest.objects.get()
+    assert (found.record, found.enterprise, found.status) == (
+        technology,
+        member.enterprise,
+        "requested",
+    )
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert set(by_address) == {"secretariat@example.org", member.user.email}
+    assert "Solar dryer" in by_address[member.user.email].subject
+    assert f"/admin/matchmaking/interest/{found.pk}/" in by_address["secretariat@example.org"].body
+
+    sign_in_staff(client, StaffFactory(role="Secretariat editor"))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/admin/matchmaking/interest/",
+            {"action": "forward_interests", "_selected_action": [found.pk]},
+        )
+    found.refresh_from_db()
+    assert found.status == "forwarded"
+    assert [m.to for m in mail.outbox] == [[owner.user.email]]
+    body = mail.outbox[0].body
+    assert "We would license it in Brazil." in body and member.user.email in body
+
+
+def test_an_institution_hears_of_an_interest_at_its_own_address(
+    client, member, django_capture_on_commit_callbacks
+):
+    institution = ServiceInstitutionFactory(email="desk@institute.example")
+    found = interest.express(institution, member.enterprise, member.user, "Training?")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert interest.forward([found.pk], StaffFactory()) == 1
+    assert [m.to for m in mail.outbox] == [["desk@institute.example"]]
+    # Without an address nor members, it stays with the secretariat.
+    silent = interest.express(ServiceInstitutionFactory(), member.enterprise, member.user, "Hi")
+    assert interest.forward([silent.pk], StaffFactory()) == 0
+
+
+def test_a_visitor_is_offered_sign_up_and_consult_us_with_the_record_named(client):
+    technology = TechnologyFactory(title="Solar dryer", slug="solar-dryer")
+    page = client.get(technology.get_absolute_url()).content.decode()
+    assert "/en/accounts/signup/?next=/en/technologies/solar-dryer/" in page
+    assert "/en/contact/?about=technology:solar-dryer" in page
+
+    form = client.get("/en/contact/?about=technology:solar-dryer").context["form"]
+    assert form.initial["topic"] == "technology"
+    assert "About “Solar dryer”" in form.initial["message"]
+    assert "/en/technologies/solar-dryer/" in form.initial["message"]
+
+
+@pytest.mark.parametrize(
+    "about", ["technology:nothing", "spaceship:solar-dryer", "technology", ":", "x" * 500, "a:b:c"]
+)
+def test_an_unknown_record_to_consult_about_is_ignored(client, about):
+    TechnologyFactory(slug="solar-dryer")
+    response = client.get("/en/contact/", {"about": about})
+    assert response.status_code == 200
+    assert response.context["form"].initial == {}
+
+
+def test_members_without_a_verified_enterprise_are_told_what_to_do(client):
+    project = ProjectFactory()
+    stranger = UserFactory()
+    client.force_login(stranger)
+    assert "register your enterprise or ask to join one" in text(
+        client.get(project.get_absolute_url())
+    )
+    assert client.post(interest_url(project), {"message": "Hello"}).status_code == 302
+    waiting = MembershipFactory(enterprise__verified=False)
+    client.force_login(waiting.user)
+    assert "once your membership is approved" in text(client.get(project.get_absolute_url()))
+    client.post(interest_url(project), {"message": "Hello"})
+    assert not Introduction.objects.exists() and not Interest.objects.exists()
+
+
+def test_no_interest_in_ones_own_records(client, owner):
+    project = ProjectFactory(enterprise=owner.enterprise)
+    client.force_login(owner.user)
+    assert "This record is your enterprise's own" in text(client.get(project.get_absolute_url()))
+    client.post(interest_url(project), {"message": "Hello"})
+    client.post(interest_url(owner.enterprise), {"message": "Hello"})
+    assert not Introduction.objects.exists() and not Interest.objects.exists()
+    with pytest.raises(interest.InterestRefused):
+        interest.express(project, owner.enterprise, owner.user, "Hello")
+
+
+def test_interest_needs_a_published_record_a_message_and_a_signed_in_member(client, member):
+    draft = TechnologyFactory(status="draft")
+    technology = TechnologyFactory()
+    assert client.get(interest_url(technology)).status_code == 302  # to log in
+    client.force_login(member.user)
+    assert client.get(interest_url(draft)).status_code == 404
+    assert client.get(f"/en/member/interest/spaceship/{technology.slug}/").status_code == 404
+    assert client.post(interest_url(technology), {"message": ""}).status_code == 200
+    assert client.put(interest_url(technology)).status_code == 405
+    assert not Interest.objects.exists()
+
+
+def test_expressing_interest_is_limited_per_day(client, member, monkeypatch):
+    monkeypatch.setattr(interest, "RATE_LIMIT", 2)
+    client.force_login(member.user)
+    first, second, third = TechnologyFactory.create_batch(3)
+    for technology in (first, second):
+        client.post(interest_url(technology), {"message": "Interested"})
+    response = client.post(interest_url(third), {"message": "Interested"})
+    assert response.status_code == 429
+    assert "Please try again tomorrow" in text(response)
+    assert Interest.objects.count() == 2
+    # Asking again about one already asked is not refused: it is the open one.
+    assert interest.express(first, member.enterprise, member.user, "Again").record == first
+
+
+def test_interest_needs_the_csrf_token(member):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member.user)
+    technology = TechnologyFactory()
+    assert client.post(interest_url(technology), {"message": "Hi"}).status_code == 403
