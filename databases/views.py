@@ -4,8 +4,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from matchmaking import interest
-
 from . import browse
 from .filters import FILTERSETS
 from .registry import BY_KEY, DATABASES
@@ -79,13 +77,7 @@ class RecordDetailView(DatabaseMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        # Anonymous visitors share one cached page: their next step is the same for everyone.
-        step = None
-        if self.request.user.is_authenticated:
-            step = interest.next_step(self.request.user, self.object)
-        return super().get_context_data(
-            related=browse.related_records(self.object), next_step=step, **kwargs
-        )
+        return super().get_context_data(related=browse.related_records(self.object), **kwargs)
 
 
 class SearchView(TemplateView):

@@ -4,11 +4,20 @@ matchmaking/recommendations.py and matchmaking/introductions.py; the tags add th
 
 from django import template
 
-from matchmaking import introductions, recommendations
+from matchmaking import interest, introductions, recommendations
 from matchmaking.forms import IntroductionRequestForm, OutcomeForm
 from matchmaking.models import Side
 
 register = template.Library()
+
+
+@register.inclusion_tag("matchmaking/_next_step.html", takes_context=True)
+def record_next_step(context, record):
+    """What a reader may do about a public record (matchmaking/interest.py). Anonymous
+    visitors share one cached page: their next step is the same for everyone."""
+    user = context["request"].user
+    step = interest.next_step(user, record) if user.is_authenticated else None
+    return {"request": context["request"], "record": record, "next_step": step}
 
 
 def _matches_block(context, matches, side):
