@@ -136,7 +136,7 @@ def review(request, model_admin, object_id):
         except workflow.WorkflowError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, action.done % {"title": result.title})
+            messages.success(request, workflow.outcome(action, result))
             if action.name == "start_review":
                 return redirect(request.path)
         return redirect(done_url)

@@ -4,7 +4,6 @@ record is a 404) and changed only through ``editable_by(user)`` (a member who ma
 gets 403).
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -29,15 +28,6 @@ TRACKER = (
     (PublicationStatus.CHANGES_REQUESTED, gettext_lazy("Changes requested")),
     (PublicationStatus.PUBLISHED, gettext_lazy("Published")),
 )
-# What the tracker says of a record the secretariat is not reviewing.
-STATUS_NOTES = {
-    PublicationStatus.DRAFT: gettext_lazy(
-        "This is a draft: the secretariat has not received it yet."
-    ),
-    PublicationStatus.REJECTED: gettext_lazy(
-        "The secretariat declined this submission. You can change it and submit it again."
-    ),
-}
 
 
 def _id(value):
@@ -70,11 +60,13 @@ def dashboard(request):
     sections = []
     for database in taking_submissions():
         model = database.model
+        # What its status reads from (workflow.status_display): an enterprise's verification too.
+        state = [f.name for f in model._meta.fields if f.name in workflow.REVIEW_STATE_FIELDS]
         records = (
             model.objects.maintained_by(request.user)
             .filter(draft_of__isnull=True)
             .annotate(has_change=Exists(model.objects.filter(draft_of=OuterRef("pk"))))
-            .only("pk", "title", "status", "updated_at", "submitted_at")
+            .only("pk", "title", "updated_at", "submitted_at", *state)
             .order_by("-updated_at")
         )
         sections.append({"database": database, "records": records})
@@ -85,7 +77,6 @@ def dashboard(request):
             "memberships": memberships,
             "can_submit": members.submitting_membership(request.user) is not None,
             "sections": sections,
-            "review_target_days": settings.REVIEW_TARGET_DAYS,
         },
     )
 
@@ -248,11 +239,8 @@ def record_detail(request, kind, pk):
             "current": current,
             "notes": notes,
             "tracker": TRACKER,
-            "under_review": current.status in workflow.UNDER_REVIEW,
-            "status_note": STATUS_NOTES.get(current.status),
             "actions": {action.name for action in actions},
             "gallery": RecordImage.objects.about(current),
-            "review_target_days": settings.REVIEW_TARGET_DAYS,
         },
     )
 

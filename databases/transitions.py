@@ -43,7 +43,8 @@ def _values(action, record, now):
 
 def transition(record, name, user, comment=""):
     """Apply workflow action ``name`` to ``record`` for ``user``; returns the record as it now
-    is (the original, when a proposed change was published).
+    is (the original, when a proposed change was published). Verifying an enterprise under
+    review publishes it, or hands it back to be completed (``workflow.resolve``).
 
     Raises PermissionDenied when ``user`` may not take the action, WorkflowError when the record
     is no longer in a state that allows it (someone acted first).
@@ -54,14 +55,16 @@ def transition(record, name, user, comment=""):
         raise ValueError(f"{name} is not a change of state")
     if not action.permitted(user, model):
         raise PermissionDenied
-    values = _values(action, record, timezone.now())
     with transaction.atomic(), reversion.create_revision():
-        describe_revision(user, ReviewStep(action.step).label)
         # Under a lock, as the record is now: two reviewers, or a double-clicked button, cannot
         # both apply an action.
         locked = model.objects.select_for_update().filter(pk=record.pk).first()
         if locked is None or not action.applies_to(locked):
             raise workflow.WorkflowError(_("This record has changed meanwhile; reload the page."))
+        action = workflow.resolve(action, locked)
+        name = action.name
+        values = _values(action, locked, timezone.now())
+        describe_revision(user, ReviewStep(action.step).label)
         ReviewNote.objects.create(record=locked, step=action.step, comment=comment, author=user)
         if name == "publish" and locked.draft_of_id:
             # A proposed change is never published itself: it is written onto its original and

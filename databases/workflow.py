@@ -12,15 +12,19 @@ Reviewer and Administrator roles have (``may_review``).
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
-from databases.models import PublicationStatus, ReviewStep
+from databases.models import Membership, MembershipStatus, PublicationStatus, ReviewStep
+from databases.registry import BY_MODEL
 
 MEMBER = "member"
 REVIEWER = "reviewer"
+SECRETARIAT = "secretariat"  # who acts next on a status: the reviewers, or the secretariat at large
 
 # What a member may still edit and submit; pending and in-review submissions wait for the reviewer.
 EDITABLE = (
@@ -164,6 +168,37 @@ NOTIFIED_STEPS = {
 }
 
 
+def missing_for_review(record):
+    """The labels of the fields ``record`` still lacks before it can be reviewed (its member
+    form's ``required_for_review``)."""
+    return BY_MODEL[type(record)].form(instance=record).missing_for_review()
+
+
+def resolve(action, record):
+    """``action`` as it applies to ``record`` now. Verifying an enterprise under review is its
+    review: with a complete profile it is published too (a publication verifies); without, it is
+    handed back to its administrators, who may then complete and submit it."""
+    if action.name != "verify" or record.status not in UNDER_REVIEW:
+        return action
+    if missing_for_review(record):
+        return replace(action, target=PublicationStatus.CHANGES_REQUESTED)
+    return ACTIONS["publish"]
+
+
+def outcome(action, record):
+    """What the reviewer is told once ``action`` was applied and ``record`` is as it now is."""
+    if action.name == "verify" and record.status == PublicationStatus.PUBLISHED:
+        return _("“%(title)s” is verified and its profile published.") % {"title": record.title}
+    if action.name == "verify" and record.status == PublicationStatus.CHANGES_REQUESTED:
+        missing = missing_for_review(record)
+        if missing:
+            return _(
+                "“%(title)s” is verified. Its profile is not published: it still needs "
+                "%(fields)s. Its administrators were asked to complete it."
+            ) % {"title": record.title, "fields": ", ".join(missing)}
+    return action.done % {"title": record.title}
+
+
 def can_edit(user, record):
     """Whether ``user`` may edit and submit ``record`` as a member: of its verified enterprise
     (as its administrator, for the enterprise's own profile). Its state decides what they may
@@ -234,3 +269,148 @@ def actions_towards(record, user, status=None, verified=None):
             code="review_permission",
         )
     return steps
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    """How a state reads to a member: a short label, what happens next, and who acts then
+    (MEMBER, SECRETARIAT, or None when nobody needs to)."""
+
+    tone: str  # the badge's look: "todo" (the member acts), "waiting", "done", "closed"
+    label: str
+    next_step: str
+    actor: str | None
+    missing: tuple = ()  # the fields still needed before the record can be reviewed
+
+
+SUBMISSION_STATUSES = {
+    PublicationStatus.DRAFT: (
+        "todo",
+        _("Draft"),
+        _("Not sent yet: you complete it and submit it for review."),
+        MEMBER,
+    ),
+    PublicationStatus.PENDING: (
+        "waiting",
+        _("Waiting for review"),
+        ngettext_lazy(
+            "Waiting for the secretariat's review, usually within %(days)s working day.",
+            "Waiting for the secretariat's review, usually within %(days)s working days.",
+            "days",
+        ),
+        SECRETARIAT,
+    ),
+    PublicationStatus.IN_REVIEW: (
+        "waiting",
+        _("In review"),
+        _("The secretariat is reviewing it; you will hear its decision by e-mail."),
+        SECRETARIAT,
+    ),
+    PublicationStatus.CHANGES_REQUESTED: (
+        "todo",
+        _("Changes requested"),
+        _("You edit it as the secretariat asked and submit it again."),
+        MEMBER,
+    ),
+    PublicationStatus.PUBLISHED: (
+        "done",
+        _("Published"),
+        _("Public on the platform. You may propose changes; the secretariat reviews them first."),
+        None,
+    ),
+    PublicationStatus.REJECTED: (
+        "closed",
+        _("Rejected"),
+        _("The secretariat declined it. You may change it and submit it again."),
+        MEMBER,
+    ),
+    PublicationStatus.ARCHIVED: (
+        "closed",
+        _("Archived"),
+        _("No longer shown to visitors. Write to the secretariat to bring it back."),
+        None,
+    ),
+}
+# A verified enterprise's profile where it reads differently from any other submission.
+VERIFIED_ENTERPRISE_STATUSES = {
+    PublicationStatus.PUBLISHED: (
+        "done",
+        _("Verified and published"),
+        _("Its profile is public. You can submit projects and technologies for it."),
+        None,
+    ),
+    PublicationStatus.CHANGES_REQUESTED: (
+        "todo",
+        _("Verified · profile to complete"),
+        _(
+            "You can submit projects and technologies for it. Complete its profile and submit "
+            "it for review to publish it."
+        ),
+        MEMBER,
+    ),
+}
+UNVERIFIED_ENTERPRISE_STATUSES = {
+    "review": (
+        "waiting",
+        _("Waiting for verification"),
+        ngettext_lazy(
+            "The secretariat checks the enterprise, usually within %(days)s working day; then "
+            "you can submit projects and technologies.",
+            "The secretariat checks the enterprise, usually within %(days)s working days; then "
+            "you can submit projects and technologies.",
+            "days",
+        ),
+        SECRETARIAT,
+    ),
+    "other": (
+        "closed",
+        _("Not verified"),
+        _("Write to the secretariat to have it verified: until then, nobody submits for it."),
+        MEMBER,
+    ),
+}
+MEMBERSHIP_STATUSES = {
+    MembershipStatus.REQUESTED: (
+        "waiting",
+        _("Waiting for approval"),
+        ngettext_lazy(
+            "The secretariat checks your request to join, usually within %(days)s working day.",
+            "The secretariat checks your request to join, usually within %(days)s working days.",
+            "days",
+        ),
+        SECRETARIAT,
+    ),
+    MembershipStatus.DECLINED: (
+        "closed",
+        _("Request declined"),
+        _(
+            "The secretariat declined your request to join. You may ask again, saying what "
+            "your role in the enterprise is."
+        ),
+        MEMBER,
+    ),
+}
+
+
+def _info(entry, missing=()):
+    tone, label, next_step, actor = entry
+    next_step = next_step % {"days": settings.REVIEW_TARGET_DAYS}
+    return StatusInfo(tone, str(label), str(next_step), actor, tuple(missing))
+
+
+def status_display(record, with_missing=False):
+    """How ``record`` (a submission, an enterprise, or a membership) stands, for its member:
+    the one place templates ask (``{% status %}``). With ``with_missing``, a record the member
+    is to complete lists the fields it still needs."""
+    if isinstance(record, Membership):
+        if record.status == MembershipStatus.APPROVED:
+            return status_display(record.enterprise, with_missing)
+        return _info(MEMBERSHIP_STATUSES[record.status])
+    verified = getattr(record, "verified", None)
+    if verified is False:
+        under_review = record.status in UNDER_REVIEW
+        return _info(UNVERIFIED_ENTERPRISE_STATUSES["review" if under_review else "other"])
+    entry = (VERIFIED_ENTERPRISE_STATUSES if verified else {}).get(record.status)
+    entry = entry or SUBMISSION_STATUSES[record.status]
+    missing = missing_for_review(record) if with_missing and record.status in EDITABLE else ()
+    return _info(entry, missing)

@@ -1,12 +1,32 @@
 """What a member is recommended in the current run: a project's partners and the projects for
 their enterprises, without the pairs their side dismissed, each with its reasons in the reader's
-language and whether an introduction of the pair is open."""
+language, its strength in words, and whether an introduction of the pair is open."""
+
+from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
 
 from databases.models import Enterprise, PublicationStatus
-from matchmaking import reasons
+from matchmaking import reasons, weights
 from matchmaking.models import OPEN_INTRODUCTIONS, Dismissal, Introduction, Match, Side
+
+# A score means nothing to a member: they read its strength (thresholds in weights.py).
+STRENGTHS = (
+    (weights.STRONG_SCORE, "strong", _("Strong match")),
+    (weights.GOOD_SCORE, "good", _("Good match")),
+    (0, "possible", _("Possible match")),
+)
+
+
+@dataclass(frozen=True)
+class Strength:
+    key: str  # "strong", "good" or "possible"
+    label: str
+
+
+def strength(score):
+    return next(Strength(key, str(label)) for floor, key, label in STRENGTHS if score >= floor)
 
 
 def partners_of(user, project):
@@ -38,8 +58,8 @@ def projects_for(user):
 
 
 def _shown(matches, side):
-    """``matches`` less those ``side`` dismissed, each with ``introduction_open`` and
-    ``reason_texts``."""
+    """``matches`` less those ``side`` dismissed, each with ``introduction_open``,
+    ``reason_texts`` and ``strength``."""
     pair = {"project": OuterRef("project"), "enterprise": OuterRef("enterprise")}
     open_introduction = Introduction.objects.filter(**pair, status__in=OPEN_INTRODUCTIONS)
     dismissed = Dismissal.objects.filter(**pair, side=side)
@@ -48,4 +68,5 @@ def _shown(matches, side):
     )
     for match in shown:
         match.reason_texts = reasons.describe_all(match)
+        match.strength = strength(match.score)
     return shown

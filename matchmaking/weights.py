@@ -55,6 +55,13 @@ CRITERIA = tuple(WEIGHTS)
 
 TOP_K = 10
 MIN_SCORE = 0.2
+# How a kept pair's score reads to members: a "strong" match from STRONG_SCORE, a "good" one from
+# GOOD_SCORE, a "possible" one down to MIN_SCORE (matchmaking.recommendations.strength). Chosen on
+# the demo run (seed_demo --per-database 30, then run_matchmaking): of its 104 pairs kept, scored
+# 0.20 to 0.49 (median 0.29, 90th centile 0.43), 16 (one in seven) are strong, 27 good, 61
+# possible.
+GOOD_SCORE = 0.30
+STRONG_SCORE = 0.40
 # How fast the investment criterion falls off outside the enterprise's range: per order of
 # magnitude (a factor of 10) away from the nearest end, the score is multiplied by this.
 INVESTMENT_DECAY_PER_DECADE = 0.3

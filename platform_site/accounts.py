@@ -35,6 +35,12 @@ class SignupForm(forms.Form):
         user.save(update_fields=["first_name"])
 
 
+def user_display(user):
+    """How the site names a person (ACCOUNT_USER_DISPLAY): the name they gave at sign-up, else
+    their e-mail address; never the username, which is generated."""
+    return user.get_full_name() or user.email or user.get_username()
+
+
 def remember_language(user, language):
     if language not in dict(settings.LANGUAGES):
         return

@@ -209,6 +209,7 @@ ACCOUNT_ADAPTER = "platform_site.accounts.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "platform_site.accounts.SignupForm"
+ACCOUNT_USER_DISPLAY = "platform_site.accounts.user_display"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 # No page says whether an address has an account: sign-up and reset answer the same either way.

@@ -49,6 +49,8 @@ def test_from_sign_up_to_a_published_project(page, live_server, browser):
     page.get_by_label("Country").select_option(str(country.pk))
     page.get_by_role("button", name="Register").click()
     expect(page.locator(".messages")).to_contain_text("Sol Verde Ltda is registered")
+    expect(page.locator("main")).to_contain_text("Signed in as Ana Souza")
+    expect(page.locator(".status-line .status-tag").first).to_have_text("Waiting for verification")
     Enterprise.objects.filter(title="Sol Verde Ltda").update(verified=True)
 
     # Submit a project with an image.

@@ -1,11 +1,13 @@
 """Where matches show and who sees them; dismissals; introductions from request to outcome;
 the staff's side in the admin."""
 
+import re
+
 import pytest
 from django.core import mail
 
 from cms.models import SiteSettings
-from matchmaking import introductions, runs
+from matchmaking import introductions, recommendations, runs, weights
 from matchmaking.models import Dismissal, Introduction, Match, MatchRun
 from tests.factories import (
     CooperationTypeFactory,
@@ -57,6 +59,30 @@ def test_the_project_owner_sees_the_recommended_partners_with_reasons(client, pa
     assert "Sol Verde EPC" in content
     assert "Both in Solar energy" in content
     assert "The enterprise invests in Brazil" in content
+
+
+@pytest.mark.parametrize(
+    ("score", "key", "label"),
+    [
+        (weights.STRONG_SCORE, "strong", "Strong match"),
+        (0.9, "strong", "Strong match"),
+        (weights.GOOD_SCORE, "good", "Good match"),
+        (weights.STRONG_SCORE - 0.01, "good", "Good match"),
+        (weights.MIN_SCORE, "possible", "Possible match"),
+        (weights.GOOD_SCORE - 0.01, "possible", "Possible match"),
+    ],
+)
+def test_a_score_reads_as_a_strength(score, key, label):
+    assert recommendations.strength(score) == recommendations.Strength(key, label)
+
+
+def test_a_match_shows_its_strength_and_reasons_as_sentences_not_its_score(client, pair):
+    Match.objects.filter(pk=pair["match"].pk).update(score=0.34)
+    client.force_login(pair["owner"].user)
+    content = text(client.get(project_page(pair)))
+    assert "Good match" in content and "0.34" not in content and "Match score" not in content
+    (reasons,) = re.findall(r'<p class="match-reasons">(.*?)</p>', content)
+    assert "Both in Solar energy." in reasons and "The enterprise invests in Brazil." in reasons
 
 
 def test_the_enterprise_sees_the_recommended_project_on_its_dashboard(client, pair):
