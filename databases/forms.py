@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from databases import uploads
+from databases import kept_uploads, uploads
 from databases.models import Country, Enterprise, Project, Talent, Technology
 
 MAX_IMAGES = 6
@@ -70,9 +70,16 @@ class SubmissionForm(forms.ModelForm):
 
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, for_review=False, gallery=(), **kwargs):
+    def __init__(self, *args, for_review=False, gallery=(), user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.for_review = for_review
+        # Images of an earlier post that failed (databases/kept_uploads.py): [full, card]
+        # name pairs, those the member left ticked, and what the page shows of them.
+        self.kept = kept_uploads.read(self.data.get(kept_uploads.TOKEN_FIELD), user)
+        ticked = self.data.getlist(kept_uploads.KEEP_FIELD) if self.kept else []
+        self.kept_chosen = [pair for pair in self.kept if pair[1] in ticked]
+        self.kept_token = ""
+        self.kept_previews = []
         self.fields["remove_images"].choices = [(str(image.pk), image.pk) for image in gallery]
         self.gallery = list(gallery)
         if "country" in self.fields:
@@ -82,15 +89,11 @@ class SubmissionForm(forms.ModelForm):
             self.fields["sectors"].widget = forms.CheckboxSelectMultiple(
                 choices=self.fields["sectors"].choices
             )
+        # Not marked "optional" on the page (platform_site/forms.py), and needed to submit.
         for name in self.required_for_review:
             field = self.fields.get(name)
             if field is not None:
                 field.widget.attrs["data-required-for-review"] = "true"
-                field.help_text = (
-                    f"{field.help_text} {_('Needed to submit for review.')}"
-                    if field.help_text
-                    else _("Needed to submit for review.")
-                )
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
@@ -105,6 +108,23 @@ class SubmissionForm(forms.ModelForm):
                 if name in self.fields and not cleaned.get(name) and name not in self.errors:
                     self.add_error(name, _("Fill this in before submitting for review."))
         return cleaned
+
+    def keep_images(self, user):
+        """After a failed post: keep the ticked earlier images and the new ones that passed
+        their checks, for the page to show and the next post to add."""
+        kept_uploads.discard_after_commit(
+            [pair for pair in self.kept if pair not in self.kept_chosen]
+        )
+        new = [] if "images" in self.errors else self.cleaned_data.get("images") or []
+        pairs = [*self.kept_chosen, *(kept_uploads.write(renditions) for renditions in new)]
+        self.kept_token = kept_uploads.token(pairs, user) if pairs else ""
+        self.kept_previews = [(card, kept_uploads.preview(card)) for _full, card in pairs]
+
+    def images_to_add(self):
+        """The kept images the member left ticked, then the new ones; the temporary files of
+        every kept image go once the record is saved."""
+        kept_uploads.discard_after_commit(self.kept)
+        return [*kept_uploads.load(self.kept_chosen), *(self.cleaned_data.get("images") or [])]
 
     def missing_for_review(self):
         """The labels of the fields the record, as it stands, still needs before it can be

@@ -6,6 +6,7 @@ A form's rows and files are saved in one transaction: an invalid form, or a file
 storage refuses, leaves nothing behind, and the member gets the form back with what they typed.
 """
 
+import logging
 import uuid
 
 import reversion
@@ -23,6 +24,8 @@ from databases.history import describe_revision
 from databases.models import PublicationStatus, RecordImage
 from databases.transitions import transition
 from databases.working_copies import pending_change, working_copy
+
+logger = logging.getLogger(__name__)
 
 TOKEN_SECONDS = 60 * 60  # how long a new-record form's token recognises a repeated post
 
@@ -79,7 +82,9 @@ def already_created(model, token, user):
 
 def build_form(form_class, record, user, data=None, files=None, for_review=False):
     gallery = RecordImage.objects.about(record) if record is not None and record.pk else []
-    return form_class(data, files, instance=record, for_review=for_review, gallery=gallery)
+    return form_class(
+        data, files, instance=record, for_review=for_review, gallery=gallery, user=user
+    )
 
 
 def save_submission(form_class, data, files, user, enterprise=None, record=None, submit=False):
@@ -107,10 +112,13 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
                 _refuse_while_reviewed(model.objects.select_for_update().get(pk=instance.pk))
             # The images offered for removal are those the member saw: the record's.
             gallery = RecordImage.objects.about(record) if record is not None else []
-            form = form_class(data, files, instance=instance, for_review=submit, gallery=gallery)
+            form = form_class(
+                data, files, instance=instance, for_review=submit, gallery=gallery, user=user
+            )
             if not form.is_valid():
                 # Undoes the working copy that was made for the form.
                 raise _Invalid
+            form.cleaned_data["images"] = form.images_to_add()
             saved = form.save(commit=False)
             _fill_default_language(saved)
             attachment = form.cleaned_data.get("attachment")
@@ -127,7 +135,13 @@ def save_submission(form_class, data, files, user, enterprise=None, record=None,
             if submit:
                 saved = transition(saved, "submit", user)
     except _Invalid:
-        return _posted_again(form_class, record, user, data, files, submit), None
+        form = _posted_again(form_class, record, user, data, files, submit)
+        try:
+            form.keep_images(user)
+        except Exception:
+            # The images are then chosen again, as before they were kept.
+            logger.exception("Could not keep the images of a form sent back")
+        return form, None
     except StorageError as error:
         # The rows are rolled back; the files written before the refused one go too.
         discard([*written, error.name])

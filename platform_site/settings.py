@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Django's widget templates, for the form renderer that reads the project's templates first.
+    "django.forms",
     "django.contrib.postgres",
     "django_filters",
     "django_celery_beat",
@@ -127,6 +129,9 @@ TEMPLATES = [
         "OPTIONS": {"autoescape": False},
     },
 ]
+
+# Every form's fields as templates/forms/field.html lays them out (platform_site/forms.py).
+FORM_RENDERER = "platform_site.forms.FormRenderer"
 
 # SQLite by default; PostgreSQL (or any database URL) through DATABASE_URL.
 DATABASES = {
