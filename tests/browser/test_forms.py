@@ -75,3 +75,19 @@ def test_a_form_sent_back_with_errors_has_no_wcag_violations(audit, live_server,
 
     url = f"{live_server.url}/{language}/member/projects/new/"
     assert audit(url, then=submit_a_title_only) == []
+
+
+def test_a_long_form_with_kept_images_fits_a_phone(browser, live_server):
+    member = MembershipFactory()
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    signed_in(page, member.user, live_server.url)
+    page.goto(f"{live_server.url}/ru/member/projects/new/")
+    page.locator("#id_title").fill("Idea")
+    page.locator("#id_images").set_input_files(
+        files=[{"name": "reservoir.png", "mimeType": "image/png", "buffer": png_bytes()}]
+    )
+    page.locator("button[name=submit]").click()
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
