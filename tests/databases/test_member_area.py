@@ -135,7 +135,7 @@ def test_a_join_request_too_long_comes_back_with_its_text_and_the_error(client):
     assert "at most 1000 characters" in page
     # Each enterprise found has its own form, its field named after it.
     assert f'id="message-{enterprise.pk}"' in page
-    assert f'<label for="message-{other.pk}">' in page
+    assert f'<label class="field-label" for="message-{other.pk}">' in page
     assert f'aria-describedby="message-{other.pk}_helptext"' in page
     assert not Membership.objects.exists()
 
