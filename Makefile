@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true DJANGO_STAFF_MFA_REQUIRED=false
 RUN_PORT ?= 8000
 
-.PHONY: run test faults browser-deps lighthouse lint format check vendor-flags messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking clean
+.PHONY: run test faults browser-deps lighthouse screenshots lint format check vendor-flags messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -77,6 +77,11 @@ vendor-flags: node_modules/.installed
 	  | while read -r code; do cp $(FLAG_ICONS)/flags/4x3/$$code.svg static/vendor/flag-icons/4x3/; done
 	cp $(FLAG_ICONS)/LICENSE static/vendor/flag-icons/LICENSE
 	$(PY) -c 'import json; print("flag-icons", json.load(open("$(FLAG_ICONS)/package.json"))["version"])' > static/vendor/flag-icons/VERSION
+
+# Full-page screenshots of the main public, member and admin pages at 390 and 1366 px in every
+# language, into var/screenshots/<lang>/ for review (not a test; SCREENSHOTS_URL: a running portal).
+screenshots: $(VENV)/.installed browser-deps var/.demo-loaded
+	$(EMBEDDED) $(PY) tests/screenshots.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
