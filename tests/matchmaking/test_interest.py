@@ -207,3 +207,24 @@ def test_interest_needs_the_csrf_token(member):
     client.force_login(member.user)
     technology = TechnologyFactory()
     assert client.post(interest_url(technology), {"message": "Hi"}).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["Reviewer", None])
+def test_only_staff_who_broker_introductions_forward_an_interest(client, owner, member, role):
+    """The admin's action is the only route to "forwarded" besides the service itself."""
+    technology = TechnologyFactory(title="Solar dryer", provider=owner.enterprise)
+    found = interest.express(technology, member.enterprise, member.user, "We would license it.")
+    sign_in_staff(client, StaffFactory(role=role))
+    response = client.post(
+        "/admin/matchmaking/interest/",
+        {"action": "forward_interests", "_selected_action": [found.pk]},
+    )
+    assert response.status_code == 403
+    found.refresh_from_db()
+    assert found.status == "requested"
+
+
+def test_a_stranger_cannot_reach_the_interests_admin(client, member):
+    client.force_login(member.user)
+    response = client.post("/admin/matchmaking/interest/", {"action": "forward_interests"})
+    assert response.status_code == 302 and "/login/" in response["Location"]
