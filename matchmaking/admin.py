@@ -474,4 +474,17 @@ def introductions_waiting(request):
     )
 
 
+def interests_waiting(request):
+    """The admin home's expressions of interest, for staff to forward to the records' owners
+    (PlatformAdminSite.register_work)."""
+    return admin.site.list_work(
+        request,
+        _("Expressions of interest to forward"),
+        Interest.objects.filter(status=InterestStatus.REQUESTED),
+        "created_at",
+        {"status__exact": InterestStatus.REQUESTED},
+    )
+
+
 admin.site.register_work(introductions_waiting)
+admin.site.register_work(interests_waiting)

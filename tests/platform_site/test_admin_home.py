@@ -1,7 +1,7 @@
 """The admin home shows each staff member the work waiting for them, by their role: submissions
 to review (oldest first, their age against the review target, the overdue ones marked),
-memberships to approve, introductions to forward and inquiries to answer, each linked to its
-queue or filtered list."""
+memberships to approve, introductions and expressions of interest to forward and inquiries to
+answer, each linked to its queue or filtered list."""
 
 import datetime
 import re
@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cms.models import Inquiry, InquiryStatus
 from databases.models import MembershipStatus
-from matchmaking.models import Introduction, IntroductionStatus
+from matchmaking.models import Interest, InterestStatus, Introduction, IntroductionStatus
 from tests.factories import (
     EnterpriseFactory,
     MembershipFactory,
@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 SUBMISSIONS = "Submissions to review"
 MEMBERSHIPS = "Memberships to approve"
 INTRODUCTIONS = "Introductions to forward"
+INTERESTS = "Expressions of interest to forward"
 INQUIRIES = "Inquiries to answer"
 
 
@@ -37,8 +38,9 @@ def ago(**kwargs):
 
 @pytest.fixture
 def waiting():
-    """Three submissions (one of them overdue), two membership requests, one introduction to
-    forward and two unanswered inquiries, among work already done."""
+    """Three submissions (one of them overdue), two membership requests, one introduction and
+    two expressions of interest to forward and two unanswered inquiries, among work already
+    done."""
     ProjectFactory(title="Late project", status="pending", submitted_at=ago(days=15))
     TechnologyFactory(title="Fresh technology", status="review", submitted_at=ago(hours=1))
     TalentFactory(title="Recent expert", status="pending", submitted_at=ago(days=1))
@@ -54,6 +56,10 @@ def waiting():
         requesting_side="project",
         status=IntroductionStatus.FORWARDED,
     )
+    for status in [InterestStatus.REQUESTED, InterestStatus.REQUESTED, InterestStatus.FORWARDED]:
+        Interest.objects.create(
+            record=TechnologyFactory(), enterprise=enterprise, message="Hi", status=status
+        )
     for status in [InquiryStatus.NEW, InquiryStatus.IN_PROGRESS, InquiryStatus.ANSWERED]:
         Inquiry.objects.create(name="Visitor", email="v@example.org", message="Hi", status=status)
 
@@ -77,9 +83,9 @@ def home(client, user):
     ("role", "kinds"),
     [
         ("Reviewer", [SUBMISSIONS, MEMBERSHIPS]),
-        ("Secretariat editor", [INTRODUCTIONS, INQUIRIES]),
-        ("Administrator", [SUBMISSIONS, MEMBERSHIPS, INTRODUCTIONS, INQUIRIES]),
-        (None, [SUBMISSIONS, MEMBERSHIPS, INTRODUCTIONS, INQUIRIES]),
+        ("Secretariat editor", [INTRODUCTIONS, INTERESTS, INQUIRIES]),
+        ("Administrator", [SUBMISSIONS, MEMBERSHIPS, INTRODUCTIONS, INTERESTS, INQUIRIES]),
+        (None, [SUBMISSIONS, MEMBERSHIPS, INTRODUCTIONS, INTERESTS, INQUIRIES]),
     ],
 )
 def test_each_role_sees_the_work_it_does(client, waiting, role, kinds):
@@ -90,6 +96,7 @@ def test_each_role_sees_the_work_it_does(client, waiting, role, kinds):
         SUBMISSIONS: (3, 1, "/admin/review/"),
         MEMBERSHIPS: (2, 0, "/admin/databases/membership/?status__exact=requested"),
         INTRODUCTIONS: (1, 0, "/admin/matchmaking/introduction/?status__exact=requested"),
+        INTERESTS: (2, 0, "/admin/matchmaking/interest/?status__exact=requested"),
         INQUIRIES: (2, 0, "/admin/cms/inquiry/?status__in=new%2Cin_progress"),
     }
     assert cards == {kind: expected[kind] for kind in kinds}
@@ -142,9 +149,10 @@ def test_nothing_waiting_is_said(client):
 def test_the_home_page_query_budget(client, waiting, django_assert_num_queries):
     sign_in_staff(client, SuperUserFactory())
     # Session, user and second factor; the work waiting: 2 for the submissions however many
-    # databases (counts, the oldest), 1 each for memberships, introductions and inquiries; the
-    # site's menu and settings (cms's context processor, 4, as on every page); recent actions.
-    with django_assert_num_queries(13):
+    # databases (counts, the oldest), 1 each for memberships, introductions, interests and
+    # inquiries; the site's menu and settings (cms's context processor, 4, as on every page);
+    # recent actions.
+    with django_assert_num_queries(14):
         client.get("/admin/")
 
 
