@@ -392,6 +392,17 @@ MEMBERSHIP_STATUSES = {
 }
 
 
+# How the models of the apps above this one read (matchmaking's introductions and expressions of
+# interest): they register it with ``register_status``, as this app imports none of theirs.
+OTHER_STATUSES = {}
+
+
+def register_status(model, entry):
+    """``status_display`` (and ``{% status %}``) reads an instance of ``model`` as
+    ``entry(instance)`` says: a (tone, label, next step, actor) entry like this module's."""
+    OTHER_STATUSES[model] = entry
+
+
 def _info(entry, missing=()):
     tone, label, next_step, actor = entry
     next_step = next_step % {"days": settings.REVIEW_TARGET_DAYS}
@@ -399,9 +410,11 @@ def _info(entry, missing=()):
 
 
 def status_display(record, with_missing=False):
-    """How ``record`` (a submission, an enterprise, or a membership) stands, for its member:
-    the one place templates ask (``{% status %}``). With ``with_missing``, a record the member
-    is to complete lists the fields it still needs."""
+    """How ``record`` (a submission, an enterprise, a membership, or a registered model's
+    instance) stands, for its member: the one place templates ask (``{% status %}``). With
+    ``with_missing``, a record the member is to complete lists the fields it still needs."""
+    if (entry := OTHER_STATUSES.get(type(record))) is not None:
+        return _info(entry(record))
     if isinstance(record, Membership):
         if record.status == MembershipStatus.APPROVED:
             return status_display(record.enterprise, with_missing)

@@ -8,11 +8,15 @@ class MatchmakingConfig(AppConfig):
     verbose_name = _("Matchmaking")
 
     def ready(self):
+        from databases import workflow
         from databases.models import Enterprise, Project
         from databases.signals import record_state_changed
 
-        from . import signals
+        from . import signals, statuses
+        from .models import Interest, Introduction
 
         for model in (Project, Enterprise):
             post_save.connect(signals.schedule_recompute, sender=model, dispatch_uid=f"mm-{model}")
         record_state_changed.connect(signals.schedule_recompute, dispatch_uid="mm-state")
+        workflow.register_status(Introduction, statuses.introduction_status)
+        workflow.register_status(Interest, statuses.interest_status)

@@ -15,11 +15,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from databases.models import Enterprise, Membership, MembershipStatus, Project
+from databases.registry import DATABASES
 from matchmaking import introductions
 from matchmaking.models import (
     OPEN_INTERESTS,
@@ -141,6 +143,33 @@ def express(record, enterprise, user, message):
     except IntegrityError:
         return open_interest(record, [enterprise])
     return interest
+
+
+def latest_of(user, mine, count=50):
+    """The latest interests of ``user``'s enterprises (the ids ``mine``): those they expressed,
+    and those in their records the secretariat forwarded to them, marked ``received`` (and
+    ``can_reply`` while open); each with its record, in one query per kind of record."""
+    received = Q(pk__in=[])
+    for database in DATABASES:
+        field = database.model.enterprise_field
+        if not field:
+            continue
+        kept = database.model.objects.filter(**{f"{field}__in": mine}).values("pk")
+        received |= Q(
+            content_type__app_label=database.model._meta.app_label,
+            content_type__model=database.model._meta.model_name,
+            object_id__in=kept,
+        )
+    found = list(
+        Interest.objects.filter(Q(enterprise__in=mine) | (received & Q(forwarded_at__isnull=False)))
+        .select_related("enterprise", "requested_by")
+        .prefetch_related("record")
+        .order_by("-created_at")[:count]
+    )
+    for interest in found:
+        interest.received = interest.enterprise_id not in mine
+        interest.can_reply = interest.received and interest.status == InterestStatus.FORWARDED
+    return found
 
 
 def forward(interest_ids, staff_user):

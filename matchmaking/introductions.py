@@ -26,7 +26,8 @@ class IntroductionError(Exception):
     """The introduction is no longer in a state that allows the step."""
 
 
-def _enterprise_ids(user):
+def enterprise_ids(user):
+    """The ids of the enterprises ``user`` is an approved member of: the sides they speak for."""
     return set(Enterprise.objects.of_member(user).values_list("pk", flat=True))
 
 
@@ -34,7 +35,7 @@ def sides_of(user, project, enterprise, mine=None):
     """The sides of a project–enterprise pair that ``user`` speaks for (``mine``: the ids of
     the user's enterprises, when the caller has them)."""
     if mine is None:
-        mine = _enterprise_ids(user)
+        mine = enterprise_ids(user)
     sides = []
     if project.enterprise_id in mine:
         sides.append(Side.PROJECT)
@@ -43,10 +44,12 @@ def sides_of(user, project, enterprise, mine=None):
     return sides
 
 
-def latest_of(user, count=50):
+def latest_of(user, count=50, mine=None):
     """``user``'s latest introductions (on either side), each with what ``user`` may do with it
-    now: ``can_answer`` and ``can_record``."""
-    mine = _enterprise_ids(user)
+    now: ``can_answer`` and ``can_record`` (``mine``: ``enterprise_ids(user)``, when the caller
+    has them)."""
+    if mine is None:
+        mine = enterprise_ids(user)
     found = list(
         Introduction.objects.visible_to(user)
         .select_related("project", "enterprise")

@@ -1,6 +1,7 @@
 """The member area's matchmaking blocks: a project's recommended partners, an enterprise's
-recommended projects, and the introductions in progress. The data comes from
-matchmaking/recommendations.py and matchmaking/introductions.py; the tags add the forms."""
+recommended projects, and the introductions and expressions of interest in progress. The data
+comes from matchmaking/recommendations.py, introductions.py and interest.py; the tags add the
+forms."""
 
 from django import template
 
@@ -42,9 +43,16 @@ def recommended_projects(context):
 
 @register.inclusion_tag("matchmaking/_introductions.html", takes_context=True)
 def member_introductions(context):
-    found = introductions.latest_of(context["request"].user)
+    """The member's introductions, and the interests their enterprises expressed or received."""
+    user = context["request"].user
+    mine = introductions.enterprise_ids(user)
+    found = introductions.latest_of(user, mine=mine)
     for introduction in found:
         introduction.outcome_form = OutcomeForm(
             instance=introduction, prefix=f"outcome-{introduction.pk}"
         )
-    return {"request": context["request"], "introductions": found}
+    return {
+        "request": context["request"],
+        "introductions": found,
+        "interests": interest.latest_of(user, mine),
+    }

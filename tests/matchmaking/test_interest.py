@@ -1,12 +1,16 @@
 """Expressing interest from a record's page: a project's becomes an introduction, any other
 record's an interest the secretariat forwards to its owner; visitors are offered sign-up and
-"Consult us" with the record named; strangers, duplicates and one's own records."""
+"Consult us" with the record named; strangers, duplicates and one's own records; the interests
+on the member dashboard."""
+
+import re
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from cms.models import SiteSettings
-from matchmaking import interest
+from matchmaking import interest, statuses
 from matchmaking.models import Interest, Introduction
 from tests.factories import (
     MembershipFactory,
@@ -228,3 +232,62 @@ def test_a_stranger_cannot_reach_the_interests_admin(client, member):
     client.force_login(member.user)
     response = client.post("/admin/matchmaking/interest/", {"action": "forward_interests"})
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+# The member dashboard ------------------------------------------------------------------------
+
+
+def status_tags(response):
+    """The status badges of the dashboard's introductions and interests, in order."""
+    section = text(response).split('id="introductions-heading"')[1]
+    return re.findall(r'<strong class="status-tag status-(\w+)">([^<]+)</strong>', section)
+
+
+def test_the_dashboard_lists_interests_sent_and_received_with_their_status(client, owner, member):
+    technology = TechnologyFactory(title="Solar dryer", provider=owner.enterprise)
+    found = interest.express(technology, member.enterprise, member.user, "We would license it.")
+    client.force_login(member.user)
+    response = client.get("/en/member/")
+    assert status_tags(response) == [("waiting", "Waiting for the secretariat")]
+    assert "Interest expressed by Sol Verde EPC" in text(response)
+    assert technology.get_absolute_url() in text(response)
+    # The owner hears of it once the secretariat forwards it, not before.
+    client.force_login(owner.user)
+    assert status_tags(client.get("/en/member/")) == []
+
+    interest.forward([found.pk], StaffFactory())
+    response = client.get("/en/member/")
+    assert status_tags(response) == [("todo", "Your reply is awaited")]
+    content = text(response)
+    assert "Interest from Sol Verde EPC" in content and "We would license it." in content
+    assert f'href="mailto:{member.user.email}"' in content
+    client.force_login(member.user)
+    assert status_tags(client.get("/en/member/")) == [("done", "Forwarded to the owner")]
+
+    Interest.objects.filter(pk=found.pk).update(status="closed")
+    for user in (owner.user, member.user):
+        client.force_login(user)
+        response = client.get("/en/member/")
+        assert status_tags(response) == [("closed", "Closed")]
+        assert f"mailto:{member.user.email}" not in text(response)
+    # Nobody else sees it.
+    client.force_login(MembershipFactory().user)
+    assert status_tags(client.get("/en/member/")) == []
+
+
+def test_an_introduction_shows_the_readers_status_label_never_its_value(client, owner, member):
+    project = ProjectFactory(title="Floating solar plant", enterprise=owner.enterprise)
+    found = interest.express(project, member.enterprise, member.user, "We build these.")
+    client.force_login(member.user)
+    assert status_tags(client.get("/en/member/")) == [("waiting", "Waiting for the secretariat")]
+    Introduction.objects.filter(pk=found.pk).update(status="forwarded")
+    assert status_tags(client.get("/en/member/")) == [("waiting", "Waiting for the answer")]
+    client.force_login(owner.user)
+    response = client.get("/en/member/")
+    assert status_tags(response) == [("todo", "Your answer is needed")]
+    assert ">forwarded<" not in text(response).lower()
+    # In the reader's language, as every status of the dashboard.
+    with translation.override("ru"):
+        label = str(statuses.INTRODUCTION_TO_ANSWER[1])
+    assert label != "Your answer is needed"
+    assert status_tags(client.get("/ru/member/")) == [("todo", label)]
