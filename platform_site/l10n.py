@@ -7,6 +7,7 @@ in words ("2.5 million", "25万", "2.5 लाख"), smaller ones in full with se
 """
 
 import datetime
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from babel import Locale
@@ -23,6 +24,7 @@ LOCALES = {"en": "en_001", "zh-hans": "zh_Hans_CN", "ru": "ru", "pt-br": "pt_BR"
 # the units their readers count large sums in.
 IN_WORDS_FROM = {"zh-hans": 100_000, "hi": 100_000}
 MILLION = 1_000_000
+NO_BREAK_SPACE = "\u00a0"
 
 
 def locale(language=None):
@@ -62,7 +64,7 @@ def quantity(value):
 
 
 def amount(value, currency="USD"):
-    """An amount of money: US$250,000 · 250 000 $ · US$500万 · $50 लाख."""
+    """An amount of money: US$250,000 · 250 000 $ · US$500万 · $50 लाख · RUB 57.8 अरब."""
     text = quantity(value)
     if not text:
         return ""
@@ -71,7 +73,23 @@ def amount(value, currency="USD"):
     pattern = here.currency_formats["standard"]
     symbol = get_currency_symbol(currency or "USD", locale=here)
     prefix, suffix = (part[0].replace("¤", symbol) for part in (pattern.prefix, pattern.suffix))
+    # CLDR's currency spacing, which Babel leaves out: a code or letters ("RUB", "Rs") touching a
+    # digit are parted by a no-break space (RUB 57.8 billion); a sign ($, ¥, ₹) is not.
+    if _letters_touch(prefix[-1:], text[:1]):
+        prefix += NO_BREAK_SPACE
+    if _letters_touch(suffix[:1], text[-1:]):
+        suffix = NO_BREAK_SPACE + suffix
     return f"{prefix}{text}{suffix}"
+
+
+def _letters_touch(symbol_end, figure_end):
+    """True when the currency's character next to the figure is neither a sign nor a space
+    (CLDR's [[:^S:]&[:^Z:]]) and the figure's is a digit."""
+    return (
+        bool(symbol_end)
+        and unicodedata.category(symbol_end)[0] not in "SZ"
+        and figure_end.isdigit()
+    )
 
 
 def amount_range(low, high, currency="USD"):

@@ -48,6 +48,14 @@ AMOUNTS = {  # US$5,000,000.00, ₹463,000 and CN¥900,000
     "hi": ("$50 लाख", "₹4.63 लाख", "CN¥9 लाख"),
 }
 
+CODES = {  # RUB 57,800,000,000 and RUB 120,000: a currency without a sign here reads as its code
+    "en": (f"RUB{NBSP}57.8 billion", f"RUB{NBSP}120,000"),
+    "zh-hans": (f"RUB{NBSP}578亿", f"RUB{NBSP}12万"),
+    "ru": (f"57,8 миллиарда{NBSP}₽", f"120{NBSP}000{NBSP}₽"),
+    "pt-br": (f"RUB{NBSP}57,8 bilhões", f"RUB{NBSP}120.000"),
+    "hi": (f"RUB{NBSP}57.8 अरब", f"RUB{NBSP}1.2 लाख"),
+}
+
 RANGES = {  # US$250,000 to US$2.5 million
     "en": "US$250,000–US$2.5 million",
     "zh-hans": "US$25万–US$250万",
@@ -92,6 +100,17 @@ def test_an_amount_carries_its_currency_where_the_locale_puts_it(lang):
         currency="CNY",
     )
     assert tuple(html.unescape(shown).split("|")) == AMOUNTS[lang]
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_a_currency_code_is_spaced_from_the_figure_and_a_sign_is_not(lang):
+    shown = render(
+        "{{ large|amount:'RUB' }}|{{ small|amount:'RUB' }}",
+        lang,
+        large=Decimal("57800000000"),
+        small=120000,
+    )
+    assert tuple(html.unescape(shown).split("|")) == CODES[lang]
 
 
 @pytest.mark.parametrize("lang", RANGES)
