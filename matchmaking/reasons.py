@@ -19,7 +19,7 @@ def names():
     if found is None:
         found = {
             "sectors": {s.code: s.name for s in Sector.objects.all()},
-            "fields": {f.code: f"{f.code.upper()} {f.name}" for f in TechnologyField.objects.all()},
+            "fields": {f.code: _with_code(f.code, f.name) for f in TechnologyField.objects.all()},
             "types": {c.code: c.name for c in CooperationType.objects.all()},
             "countries": {c.iso2: c.name for c in Country.objects.all()},
         }
@@ -27,8 +27,24 @@ def names():
     return found
 
 
+def _with_code(code, name):
+    """A technology field's name led by its code (Y02E · Low-carbon energy …), once."""
+    code = code.upper()
+    return name if name.upper().startswith(code) else f"{code} {name}"
+
+
+def _unique(texts):
+    """``texts`` in order, each once, however it is capitalised."""
+    kept, seen = [], set()
+    for text in texts:
+        if text.casefold() not in seen:
+            seen.add(text.casefold())
+            kept.append(text)
+    return kept
+
+
 def _list(codes, table):
-    return ", ".join(table.get(code, code) for code in codes)
+    return ", ".join(_unique(table.get(code, code) for code in codes))
 
 
 def _term(term):
@@ -68,7 +84,7 @@ def describe(reason, table):
     if code == "text":
         if reason.get("terms"):
             return _("Both descriptions mention %(terms)s") % {
-                "terms": ", ".join(_term(term) for term in reason["terms"])
+                "terms": ", ".join(_unique(_term(term) for term in reason["terms"]))
             }
         return _("Their descriptions are alike")
     return ""
