@@ -136,6 +136,16 @@ def test_the_dashboard_names_each_state_and_no_raw_status(client):
     assert "Pending review" not in content
 
 
+def test_a_records_page_shows_its_status_once_with_what_happens_next(client):
+    member = MembershipFactory()
+    project = ProjectFactory(enterprise=member.enterprise, status="changes", title="Kiln retrofit")
+    client.force_login(member.user)
+    content = text(client.get(f"/en/member/projects/{project.pk}/"))
+    assert content.count('class="status-tag') == 1
+    assert "Changes requested</strong>" in content
+    assert "You edit it as the secretariat asked" in content
+
+
 def test_the_dashboard_names_the_member_by_name_or_e_mail(client):
     named = MembershipFactory(
         user=UserFactory(username="journey-7f3a-a", email="ana@example.org", first_name="Ana Souza")
