@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true DJANGO_STAFF_MFA_REQUIRED=false
 RUN_PORT ?= 8000
 
-.PHONY: run test faults browser-deps lighthouse screenshots lint format check vendor-flags messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking clean
+.PHONY: run test faults browser-deps lighthouse screenshots screenshot-fonts lint format check vendor-flags messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -80,8 +80,22 @@ vendor-flags: node_modules/.installed
 
 # Full-page screenshots of the main public, member and admin pages at 390 and 1366 px in every
 # language, into var/screenshots/<lang>/ for review (not a test; SCREENSHOTS_URL: a running portal).
-screenshots: $(VENV)/.installed browser-deps var/.demo-loaded
+screenshots: $(VENV)/.installed browser-deps screenshot-fonts var/.demo-loaded
 	$(EMBEDDED) $(PY) tests/screenshots.py
+
+# The fonts Chinese and Hindi pages need to be seen in screenshots (the site downloads no web
+# fonts): Debian's Noto fonts, installed when missing as browser-deps installs Chromium.
+screenshot-fonts:
+	@need=""; \
+	fc-list :lang=zh-cn 2>/dev/null | grep -q . || need="$$need fonts-noto-cjk"; \
+	fc-list :lang=hi 2>/dev/null | grep -q . || need="$$need fonts-noto-core"; \
+	if [ -n "$$need" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$need; \
+	  else \
+	    echo "Chinese and Hindi text will show as boxes: install Debian's$$need (sudo apt-get install$$need)." >&2; \
+	  fi; \
+	fi
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
