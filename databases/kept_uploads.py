@@ -5,7 +5,8 @@ back with an error elsewhere, their renditions are written to the media storage 
 ``tmp/kept/`` and the form carries a signed token naming them, bound to the member and valid
 for a day. The page shows them, ticked to be kept; the next post adds the ticked ones to the
 record like new uploads, and the temporary files go once that is committed. Those of forms that
-were abandoned go when images are next kept, once their token has expired.
+were abandoned go once their token has expired: ``discard_stale``, run every hour by beat
+(databases.tasks.discard_stale_kept_images).
 """
 
 import base64
@@ -53,7 +54,6 @@ def token(pairs, user):
 
 def write(renditions):
     """Store one image's checked renditions under ``tmp/kept/``; its [full, card] names."""
-    _discard_stale()
     stem = f"{PREFIX}{uuid.uuid4().hex}"
     names = []
     for size in ("full", "card"):
@@ -90,14 +90,16 @@ def discard_after_commit(pairs):
         transaction.on_commit(lambda: discard(names), robust=True)
 
 
-def _discard_stale():
-    """Delete kept images older than a token lives: their forms were abandoned."""
+def discard_stale(now=None):
+    """Delete the kept images older than a token lives (no form can claim them any more); the
+    names of those deleted. Running it again deletes nothing more."""
     try:
         _dirs, files = default_storage.listdir(PREFIX)
     except FileNotFoundError:
-        return
-    limit = timezone.now() - MAX_AGE
+        return []
+    limit = (now or timezone.now()) - MAX_AGE
     stale = [
         PREFIX + name for name in files if default_storage.get_modified_time(PREFIX + name) < limit
     ]
     discard(stale)
+    return stale

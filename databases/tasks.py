@@ -1,8 +1,9 @@
-"""Celery tasks of the databases: the daily freshness reminders."""
+"""Celery tasks of the databases: the daily freshness reminders, and the hourly clean-up of the
+images kept for abandoned forms."""
 
 from celery import shared_task
 
-from databases import freshness
+from databases import freshness, kept_uploads
 from platform_site.celery import retry_database_errors
 
 
@@ -17,3 +18,10 @@ from platform_site.celery import retry_database_errors
 def remind_owners_of_ageing_records():
     """Scheduled daily by django-celery-beat (migration 0008)."""
     return freshness.remind()
+
+
+# Touches only the media storage; what an outage leaves is deleted by the next hour's round.
+@shared_task(soft_time_limit=5 * 60, time_limit=5 * 60 + 30)
+def discard_stale_kept_images():
+    """Scheduled hourly by django-celery-beat (migration 0013); returns how many files went."""
+    return len(kept_uploads.discard_stale())

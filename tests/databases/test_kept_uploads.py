@@ -1,9 +1,12 @@
-"""Images kept across a submission form sent back with errors (databases/kept_uploads.py)."""
+"""Images kept across a submission form sent back with errors (databases/kept_uploads.py), and
+deleted once their form is abandoned."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from databases import kept_uploads
 from databases.models import Project, RecordImage
@@ -128,3 +131,35 @@ def test_a_forged_token_keeps_nothing(client, member, project_data):  # noqa: F8
     )
     assert response.status_code == 302
     assert not RecordImage.objects.exists()
+
+
+def test_kept_images_of_abandoned_forms_are_deleted_hourly_once_their_token_expires(
+    client,
+    member,  # noqa: F811
+    project_data,  # noqa: F811
+    monkeypatch,
+    settings,
+    tmp_path,
+):
+    from django_celery_beat.models import PeriodicTask
+
+    from databases import tasks
+
+    schedule = PeriodicTask.objects.get(task="databases.tasks.discard_stale_kept_images")
+    assert schedule.enabled and (schedule.interval.every, schedule.interval.period) == (1, "hours")
+
+    settings.MEDIA_ROOT = tmp_path  # this test's files only: other tests share the test media
+    client.force_login(member.user)
+    content = post_incomplete(client, project_data)
+    (card,) = kept_cards(content)
+    kept = default_storage.listdir(kept_uploads.PREFIX)[1]
+    assert len(kept) == 2  # the image's full and card renditions
+    # Within a token's life the files stay: the form may still come back.
+    assert tasks.discard_stale_kept_images() == 0
+    assert default_storage.exists(card)
+
+    later = timezone.now() + kept_uploads.MAX_AGE + timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert tasks.discard_stale_kept_images() == 2
+    assert default_storage.listdir(kept_uploads.PREFIX)[1] == []
+    assert tasks.discard_stale_kept_images() == 0  # a second round finds nothing to do
