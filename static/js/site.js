@@ -52,6 +52,29 @@
     wide.addEventListener("change", apply);
   }
 
+  // The main menu's "More" closes as a menu does: on Escape, and when focus or a click goes
+  // elsewhere (a details element alone stays open until its summary is clicked again).
+  function closeMoreWhenLeft() {
+    var more = document.querySelector(".nav-more details");
+    if (!more) return;
+    var summary = more.querySelector("summary");
+    more.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && more.open) {
+        more.open = false;
+        summary.focus();
+      }
+    });
+    more.addEventListener("focusout", function (event) {
+      if (more.open && event.relatedTarget && !more.contains(event.relatedTarget)) {
+        more.open = false;
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (more.open && !more.contains(event.target)) more.open = false;
+    });
+  }
+
   enhanceMenu();
   openFiltersOnWideScreens();
+  closeMoreWhenLeft();
 })();
