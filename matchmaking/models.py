@@ -251,6 +251,32 @@ class Dismissal(AboutAPair):
         ]
 
 
+class Brokered(models.Model):
+    """Base of what a member asks the secretariat to pass on (introductions, expressions of
+    interest): who asked and when, who on the staff handled it and when it was passed on."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class IntroductionStatus(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     FORWARDED = "forwarded", _("Forwarded to the other side")
@@ -277,17 +303,10 @@ class IntroductionQuerySet(models.QuerySet):
         return self.filter(_concerning_members_of(user))
 
 
-class Introduction(AboutAPair):
+class Introduction(AboutAPair, Brokered):
     """One side asks the secretariat to introduce it to the other; staff forward the request,
     the other side accepts or declines, and on acceptance both get each other's contacts."""
 
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-    )
     requesting_side = models.CharField(_("requesting side"), max_length=10, choices=Side.choices)
     run = models.ForeignKey(
         MatchRun,
@@ -305,16 +324,6 @@ class Introduction(AboutAPair):
         default=IntroductionStatus.REQUESTED,
     )
     staff_note = models.TextField(_("note to the other side"), blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("handled by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
-    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
     outcome_at = models.DateTimeField(_("outcome recorded"), null=True, blank=True)
@@ -363,7 +372,7 @@ class InterestStatus(models.TextChoices):
 OPEN_INTERESTS = [InterestStatus.REQUESTED, InterestStatus.FORWARDED]
 
 
-class Interest(AboutARecord):
+class Interest(AboutARecord, Brokered):
     """A member enterprise's interest in a technology, enterprise, expert or institution, a
     short message the secretariat forwards to the record's owner. Interest in a project is an
     ``Introduction`` instead: a project and an enterprise are the pair introductions broker."""
@@ -374,13 +383,6 @@ class Interest(AboutARecord):
         on_delete=models.CASCADE,
         related_name="interests",
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-    )
     message = models.TextField(_("message"), max_length=2000)
     status = models.CharField(
         _("status"),
@@ -389,16 +391,6 @@ class Interest(AboutARecord):
         default=InterestStatus.REQUESTED,
     )
     staff_note = models.TextField(_("note to the owner"), blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("handled by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
-    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("expression of interest")
