@@ -167,24 +167,34 @@ def related_records(record):
 
 
 def search_all(raw_query):
-    """The best matches of each database for ``raw_query``, with each database's total."""
+    """The best matches of each database for ``raw_query``, with each database's total:
+    (the groups with matches, most relevant first; the databases without any)."""
     query = clean_query(raw_query)
     if not query:
-        return []
-    groups = []
+        return [], []
+    found, empty = [], []
     for database in DATABASES:
         matches = database.model.objects.published().search(query)
         count, capped = count_matches(matches, cap=SEARCH_PAGE_COUNT_CAP)
-        results = order_by_relevance(matches.for_cards(), capped)
-        groups.append(
-            {
-                "database": database,
-                "count": count,
-                "capped": capped,
-                "results": list(results[:SEARCH_RESULTS_PER_DATABASE]),
-            }
+        if not count:
+            empty.append(database)
+            continue
+        results = list(
+            order_by_relevance(matches.for_cards(), capped)[:SEARCH_RESULTS_PER_DATABASE]
         )
-    return groups
+        found.append({"database": database, "count": count, "capped": capped, "results": results})
+    # Every database's rank comes from the same weighted match (title, then summary, then
+    # description), so the best rank of each group compares across them: the group holding the
+    # closest match (a title that is the query) comes first, as the kind of thing most likely
+    # sought. Equal best ranks (several title matches; SQLite's substring match) fall back to
+    # the count, more matches first; then the registry's order. A group with too many matches
+    # to rank shows its newest, so its best shown rank stands for it.
+    found.sort(key=lambda group: (-_best_rank(group["results"]), -group["count"]))
+    return found, empty
+
+
+def _best_rank(records):
+    return max((getattr(record, "rank", None) or 0 for record in records), default=0)
 
 
 HOME_LATEST = 4

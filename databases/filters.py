@@ -8,7 +8,7 @@ message and an empty result, never a server error. Many-to-many facets filter th
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, IntegerField, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelMultipleChoiceField
 
@@ -145,6 +145,13 @@ BY_NAME = ("title", _("Name A–Z"), ["title", "id"])
 
 
 class RecordFilterSet(filters.FilterSet):
+    """A list's filters, and how many published records each option of a facet would give.
+
+    The counts follow the faceted-search convention: an option counts the records matching
+    every other active filter and the keyword, and that option; the facet's own choices are
+    left out, since its options add to one another (any of). One grouped query per facet.
+    """
+
     q = filters.CharFilter(label=_("Keywords"), method="filter_search", max_length=200, strip=True)
     country = filters.ModelChoiceFilter(
         label=_("Country"),
@@ -170,6 +177,15 @@ class RecordFilterSet(filters.FilterSet):
 
     # (value, label, ordering); the first is the default without a keyword.
     sort_options = [NEWEST, ("title", _("Title A–Z"), ["title", "id"])]
+
+    # The facets whose options show a count: filter name → the path of the value a record is
+    # counted under. Paths crossing one relation count each record once per value; a path
+    # crossing two (a project's fields, through its technologies) counts distinct records.
+    facets = {
+        "country": "country__iso2",
+        "brics": "country__brics_status",
+        "sector": "sectors__code",
+    }
 
     class Meta:
         fields = []
@@ -212,6 +228,53 @@ class RecordFilterSet(filters.FilterSet):
         ordering = {v: o for v, _label, o in self.sort_options}[sort]
         return queryset.order_by(*ordering)
 
+    def count_facets(self, listed):
+        """Count each facet's options and hand the counts to their widgets, which show them.
+
+        ``listed``: how many records the list holds. A grouped count reads every record it
+        counts, so it is made, like the count of matches, over at most search.MATCH_CAP
+        records: on a broader list (a whole database of 100,000) the options show no count
+        until a filter or a keyword narrows it. A facet in use counts over a broader set than
+        the list (its own choices left out): a capped count of that set says whether it may.
+        """
+        if listed is None or listed > search.MATCH_CAP:
+            return None
+        cleaned = getattr(self.form, "cleaned_data", {})
+        counts = {}
+        for name, path in self.facets.items():
+            records = self.filtered_without(name)
+            if _is_set(cleaned.get(name)) and search.count_matches(records)[1]:
+                continue
+            counts[name] = _count_options(records, path)
+        counts.update(self.count_other_facets())
+        for name, options in counts.items():
+            self.form.fields[name].widget.counts = options
+        return counts
+
+    def count_other_facets(self):
+        """Counts of facets that are not "any of" a path's values: {name: {value: count}}."""
+        return {}
+
+    def filtered_without(self, excluded):
+        """The records matching every valid filter but ``excluded`` (and the sort)."""
+        queryset = self.queryset
+        # An unbound form (a list without a query string) has no cleaned data.
+        for name, value in getattr(self.form, "cleaned_data", {}).items():
+            if name not in (excluded, "sort"):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+
+def _count_options(records, path):
+    """How many of ``records`` each value at ``path`` has: {value: count}, one grouped query."""
+    rows = (
+        records.order_by()
+        .prefetch_related(None)
+        .values(path)
+        .annotate(records=Count("pk", distinct=path.count("__") > 1))
+    )
+    return {str(row[path]): row["records"] for row in rows if row[path] is not None}
+
 
 class TechnologyFilterSet(RecordFilterSet):
     field = TaxonFilter(
@@ -252,6 +315,12 @@ class TechnologyFilterSet(RecordFilterSet):
         ("trl", _("Most mature first"), ["-trl", "-published_at", "-id"]),
         ("co2", _("Largest CO₂ reduction"), [F("co2_reduction").desc(nulls_last=True), "-id"]),
     ]
+    facets = {
+        **RecordFilterSet.facets,
+        "field": "technology_fields__code",
+        "ip": "ip_status",
+        "transfer": "transfer_modes__code",
+    }
 
     class Meta:
         model = Technology
@@ -300,6 +369,13 @@ class ProjectFilterSet(RecordFilterSet):
         ("investment", _("Largest investment"), [F("investment_usd").desc(nulls_last=True), "-id"]),
         ("co2", _("Largest CO₂ reduction"), [F("co2_reduction").desc(nulls_last=True), "-id"]),
     ]
+    facets = {
+        **RecordFilterSet.facets,
+        "field": "technologies__technology_fields__code",
+        "stage": "stage",
+        "cooperation": "cooperation_types__code",
+        "sdg": "sdgs__number",
+    }
 
     class Meta:
         model = Project
@@ -350,10 +426,28 @@ class TalentFilterSet(RecordFilterSet):
         BY_NAME,
         ("experience", _("Most experienced"), ["-experience_years", "-id"]),
     ]
+    facets = {
+        **RecordFilterSet.facets,
+        "field": "technology_fields__code",
+        "language": "languages__code",
+    }
 
     class Meta:
         model = Talent
         fields = []
+
+    def count_other_facets(self):
+        """An expert must be available for every chosen kind of work ("all of"): each kind
+        counts the experts listed now who are also available for it, in one query."""
+        kinds = [value for value, _label in Availability.choices]
+        counts = (
+            self.filtered_without(None)
+            .order_by()
+            .aggregate(
+                **{kind: Count("pk", filter=Q(**{f"available_{kind}": True})) for kind in kinds}
+            )
+        )
+        return {"availability": counts}
 
     def filter_availability(self, queryset, name, value):
         """Experts available for every one of the chosen kinds of work."""
@@ -381,6 +475,12 @@ class EnterpriseFilterSet(RecordFilterSet):
         BY_NAME,
         ("founded", _("Oldest established"), ["founded", "id"]),
     ]
+    facets = {
+        **RecordFilterSet.facets,
+        "size": "size",
+        "cooperation": "cooperation_offered__code",
+        "invests_in": "interest_countries__iso2",
+    }
 
     class Meta:
         model = Enterprise
@@ -403,6 +503,11 @@ class ServiceInstitutionFilterSet(RecordFilterSet):
         NEWEST,
         BY_NAME,
     ]
+    facets = {
+        **RecordFilterSet.facets,
+        "type": "institution_type",
+        "serves": "countries_served__iso2",
+    }
 
     class Meta:
         model = ServiceInstitution

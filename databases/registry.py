@@ -5,6 +5,9 @@ from dataclasses import dataclass
 from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from platform_site.l10n import number
 
 
 @dataclass(frozen=True)
@@ -14,6 +17,11 @@ class Database:
     title: str
     tagline: str
     icon: str  # name of an inline SVG icon in templates/icons/
+    # How many records, in plain words with each language's plural forms ("345 technologies"):
+    # ngettext_lazy choosing by "count", showing "number" (the count in the reader's locale).
+    counted: str
+    counted_beyond: str  # the same, for a count that stopped at a cap ("More than 1,000 …")
+    none_match: str  # a list whose filters leave nothing
     # The member area's form for the records members submit ("": the secretariat keeps them).
     form_path: str = ""
     # The heading of the member area's form for a new record ("": members do not create them
@@ -34,6 +42,11 @@ class Database:
     def url_name(self):
         return self.model.url_name
 
+    def count_text(self, count, capped=False):
+        """``count`` records of this database in words: "1 project", "More than 1,000 projects"."""
+        phrase = self.counted_beyond if capped else self.counted
+        return phrase % {"count": count, "number": number(count)}
+
     @property
     def takes_submissions(self):
         """Whether members submit its records for review (and the review queue lists them)."""
@@ -52,6 +65,11 @@ DATABASES = (
         _("Technologies"),
         _("Green and low-carbon technologies ready for transfer"),
         "technology",
+        ngettext_lazy("%(number)s technology", "%(number)s technologies", "count"),
+        ngettext_lazy(
+            "More than %(number)s technology", "More than %(number)s technologies", "count"
+        ),
+        _("No technologies match these filters."),
         form_path="databases.forms.TechnologyForm",
         new_title=_("Submit a technology"),
     ),
@@ -61,6 +79,9 @@ DATABASES = (
         _("Projects"),
         _("Green projects seeking partners and investment"),
         "project",
+        ngettext_lazy("%(number)s project", "%(number)s projects", "count"),
+        ngettext_lazy("More than %(number)s project", "More than %(number)s projects", "count"),
+        _("No projects match these filters."),
         form_path="databases.forms.ProjectForm",
         new_title=_("Submit a project"),
     ),
@@ -70,6 +91,9 @@ DATABASES = (
         _("Talents"),
         _("Experts for consulting, training and mentoring"),
         "talent",
+        ngettext_lazy("%(number)s expert", "%(number)s experts", "count"),
+        ngettext_lazy("More than %(number)s expert", "More than %(number)s experts", "count"),
+        _("No experts match these filters."),
         form_path="databases.forms.TalentForm",
         new_title=_("Add an expert"),
     ),
@@ -79,6 +103,11 @@ DATABASES = (
         _("Enterprises"),
         _("Enterprises in green industries"),
         "enterprise",
+        ngettext_lazy("%(number)s enterprise", "%(number)s enterprises", "count"),
+        ngettext_lazy(
+            "More than %(number)s enterprise", "More than %(number)s enterprises", "count"
+        ),
+        _("No enterprises match these filters."),
         form_path="databases.forms.EnterpriseProfileForm",
     ),
     Database(
@@ -87,6 +116,13 @@ DATABASES = (
         _("Service institutions"),
         _("Finance, consulting, certification, law and training"),
         "institution",
+        ngettext_lazy("%(number)s service institution", "%(number)s service institutions", "count"),
+        ngettext_lazy(
+            "More than %(number)s service institution",
+            "More than %(number)s service institutions",
+            "count",
+        ),
+        _("No service institutions match these filters."),
     ),
 )
 

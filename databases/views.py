@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from platform_site.l10n import listing
+
 from . import browse
 from .filters import FILTERSETS
 from .registry import BY_KEY, DATABASES
@@ -55,6 +57,13 @@ class RecordListView(DatabaseMixin, FilteredListView):
     def get_queryset(self):
         return self.database.model.objects.published().for_cards()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = context["paginator"]
+        if paginator is not None and not getattr(paginator, "capped", False):
+            self.filterset.count_facets(paginator.count)
+        return context
+
     def get_paginator(self, queryset, per_page, **kwargs):
         if self.filterset.match_count is None:
             return super().get_paginator(queryset, per_page, **kwargs)
@@ -85,9 +94,11 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "")
+        found, empty = browse.search_all(query)
         return super().get_context_data(
             query=browse.clean_query(query),
-            groups=browse.search_all(query),
+            groups=found,
+            nothing_found_in=listing(database.title for database in empty),
             databases=DATABASES,
             **kwargs,
         )

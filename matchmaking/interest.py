@@ -123,7 +123,7 @@ def express(record, enterprise, user, message):
     if not enterprises_of(user).filter(pk=enterprise.pk).exists():
         raise InterestRefused(_("Only members of a verified enterprise can express interest."))
     if enterprise.pk == owner_enterprise_id(record):
-        raise InterestRefused(_("This is your own enterprise's record."))
+        raise InterestRefused(_("Your own enterprise published this."))
     existing = open_interest(record, [enterprise])
     if existing is not None:
         return existing

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_time
+from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
 from django.conf import settings
 from django.utils import timezone
@@ -48,6 +49,11 @@ def number(value):
     """A count or a measure with the locale's separators: 1,234,567 · 1 234 567 · 12,34,567."""
     value = _decimal(value)
     return "" if value is None else format_decimal(value, locale=locale())
+
+
+def listing(items):
+    """Items joined as the reader's language lists them: "A, B and C" · "A、B和C" · "A, B и C"."""
+    return format_list([str(item) for item in items], locale=locale())
 
 
 def quantity(value):

@@ -21,6 +21,22 @@ URL_NAMES = {
 }
 
 
+# What a list page calls its records, one and many ("1 expert", "3 experts").
+NOUNS = {
+    "technologies": ("technology", "technologies"),
+    "projects": ("project", "projects"),
+    "talents": ("expert", "experts"),
+    "enterprises": ("enterprise", "enterprises"),
+    "institutions": ("service institution", "service institutions"),
+}
+
+
+def counted(key, number):
+    """A list page's result count in English: "1 project", "1,200 projects"."""
+    one, many = NOUNS[key]
+    return f"{number:,} {one if number == 1 else many}"
+
+
 def list_url(key, lang="en"):
     return f"/{lang}/{key}/"
 
@@ -38,7 +54,7 @@ def card_titles(response):
 
 
 def result_count(response):
-    """The result count sentence of a list page, e.g. "3 records found"."""
+    """The result count sentence of a list page, e.g. "3 projects"."""
     match = re.search(r'<p class="result-count"[^>]*>(.*?)</p>', text(response), re.S)
     assert match, "no result count on the page"
     return " ".join(match.group(1).split())

@@ -70,13 +70,13 @@ def test_a_visitor_browses_filters_pages_opens_and_finds_a_record(page, live_ser
     filters.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"brics=member"))
     expect(page).to_have_url(re.compile(r"sector=solar-energy"))
-    expect(page.locator(".result-count")).to_have_text("30 records found")
+    expect(page.locator(".result-count")).to_have_text("30 technologies")
     expect(page.locator(".chip", has_text="Solar energy")).to_be_visible()
 
     page.get_by_role("link", name="Next").click()
     expect(page).to_have_url(re.compile(r"page=2"))
     expect(page).to_have_url(re.compile(r"sector=solar-energy"))
-    expect(page.locator(".result-count")).to_have_text("30 records found")
+    expect(page.locator(".result-count")).to_have_text("30 technologies")
     cards = page.locator(".cards .card")
     expect(cards).to_have_count(6)
 

@@ -149,8 +149,8 @@ def test_a_country_overview_counts_the_published_records_of_the_country(client):
     response = client.get("/en/countries/cn/")
     assert h1(response) == "China"
     content = text(response)
-    assert '<a href="/en/technologies/?country=CN">2 records</a>' in content
-    assert '<a href="/en/projects/?country=CN">0 records</a>' in content
+    assert '<a href="/en/technologies/?country=CN">2 technologies</a>' in content
+    assert '<a href="/en/projects/?country=CN">0 projects</a>' in content
     for key in ["talents", "enterprises", "institutions"]:
         assert f'href="/en/{key}/?country=CN"' in content
     assert "BRICS member" in content or "Member" in content

@@ -432,8 +432,10 @@ class Structure(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag not in VOID_ELEMENTS:
             self.balance[tag] += 1
-        # The page's own script (base.html) is the one expected.
-        own_script = (tag, attrs) == ("script", [("src", static("js/site.js")), ("defer", None)])
+        # The page's own scripts (base.html, and the list pages' sort) are the ones expected.
+        own_script = tag == "script" and attrs in (
+            [("src", static(f"js/{name}.js")), ("defer", None)] for name in ("site", "lists")
+        )
         active = tag in {"script", "iframe", "object"} or any(n.startswith("on") for n, _ in attrs)
         if active and not own_script:
             self.injected.append((tag, attrs))

@@ -29,7 +29,16 @@ from tests.factories import (
     kazakhstan,
     russia,
 )
-from tests.utils import DATABASE_KEYS, card_titles, links, list_url, result_count, text
+from tests.utils import (
+    DATABASE_KEYS,
+    NOUNS,
+    card_titles,
+    counted,
+    links,
+    list_url,
+    result_count,
+    text,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +84,7 @@ def test_list_page_shows_only_published_records(client, key):
 
     assert response.status_code == 200
     assert card_titles(response) == ["Visible published record"]
-    assert result_count(response) == "1 record found"
+    assert result_count(response) == counted(key, 1)
     for status in UNPUBLISHED:
         assert f"Unpublished {status} record" not in text(response)
 
@@ -96,8 +105,8 @@ def test_keyword_search_on_a_list_page_never_finds_unpublished_records(client, k
 def test_empty_list_page_says_so(client, key):
     response = client.get(list_url(key))
     assert response.status_code == 200
-    assert result_count(response) == "0 records found"
-    assert "No records match these filters." in text(response)
+    assert result_count(response) == counted(key, 0)
+    assert f"No {NOUNS[key][1]} match these filters." in text(response)
 
 
 @pytest.mark.parametrize("key", DATABASE_KEYS)
@@ -106,9 +115,9 @@ def test_result_count_text(client, key):
     RECORD_FACTORIES[key](country=russia())
     brazil()
 
-    assert result_count(client.get(list_url(key))) == "4 records found"
-    assert result_count(client.get(list_url(key), {"country": "RU"})) == "1 record found"
-    assert result_count(client.get(list_url(key), {"country": "BR"})) == "0 records found"
+    assert result_count(client.get(list_url(key))) == counted(key, 4)
+    assert result_count(client.get(list_url(key), {"country": "RU"})) == counted(key, 1)
+    assert result_count(client.get(list_url(key), {"country": "BR"})) == counted(key, 0)
 
 
 @pytest.mark.parametrize("key", DATABASE_KEYS)
@@ -371,13 +380,13 @@ def test_filter_narrows_the_list(client, key, query, match, other):
     assert response.status_code == 200
     assert not response.context["filter"].form.errors
     assert card_titles(response) == ["Matching record"]
-    assert result_count(response) == "1 record found"
+    assert result_count(response) == counted(key, 1)
 
 
 def test_unchecked_verified_box_does_not_filter(client):
     EnterpriseFactory(verified=True)
     EnterpriseFactory(verified=False)
-    assert result_count(client.get(list_url("enterprises"), {"verified": ""})) == "2 records found"
+    assert result_count(client.get(list_url("enterprises"), {"verified": ""})) == "2 enterprises"
 
 
 @pytest.mark.parametrize("key", DATABASE_KEYS)
@@ -390,7 +399,7 @@ def test_record_matching_several_sectors_is_listed_and_counted_once(client, key)
     )
 
     assert card_titles(response) == ["Hybrid plant"]
-    assert result_count(response) == "1 record found"
+    assert result_count(response) == counted(key, 1)
 
 
 @pytest.mark.parametrize(
@@ -443,7 +452,7 @@ def test_record_matching_several_values_of_other_facets_is_listed_once(client, k
     RECORD_FACTORIES[key](title="Many-sided record", **kwargs())
     response = client.get(list_url(key), query)
     assert card_titles(response) == ["Many-sided record"]
-    assert result_count(response) == "1 record found"
+    assert result_count(response) == counted(key, 1)
 
 
 # Sorting -------------------------------------------------------------------------------------
@@ -577,7 +586,7 @@ def test_keyword_search_is_stemmed_in_english(client, postgresql):
     response = client.get(list_url("technologies"), {"q": "turbines"})
 
     assert card_titles(response) == ["Wind turbine blade recycling"]
-    assert result_count(response) == "1 record found"
+    assert result_count(response) == "1 technology"
 
 
 def test_keyword_search_matches_a_chinese_title(client):
@@ -666,7 +675,7 @@ def test_page_links_keep_the_filters(client, key, two_per_page):
 
     first = client.get(list_url(key), {"sector": "solar-energy", "country": "CN"})
 
-    assert result_count(first) == "5 records found"
+    assert result_count(first) == counted(key, 5)
     assert len(card_titles(first)) == 2
     page_links = links(first, r'<a href="(\?[^"]*page=[^"]*)"')
     assert "?sector=solar-energy&country=CN&page=2" in page_links
@@ -789,10 +798,10 @@ def test_only_narrowed_lists_have_a_capped_count(client, monkeypatch):
 
     response = client.get(list_url("technologies"), {"page": 4})
     assert response.status_code == 200
-    assert result_count(response) == "8 records found"
+    assert result_count(response) == "8 technologies"
 
     response = client.get(list_url("technologies"), {"sector": "solar-energy"})
-    assert result_count(response) == "More than 5 records found"
+    assert result_count(response) == "More than 5 technologies"
     assert (
         client.get(list_url("technologies"), {"sector": "solar-energy", "page": 3}).status_code
         == 200
@@ -801,3 +810,250 @@ def test_only_narrowed_lists_have_a_capped_count(client, monkeypatch):
         client.get(list_url("technologies"), {"sector": "solar-energy", "page": 4}).status_code
         == 404
     )
+
+
+# Sort form -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", DATABASE_KEYS)
+def test_sort_form_works_without_javascript_and_sorts_on_change_with_it(client, key):
+    content = text(client.get(list_url(key), {"sector": "solar-energy", "page": "1"}))
+    form = re.search(r'<form class="sort-form"[^>]*>.*?</form>', content, re.S).group(0)
+    # static/js/lists.js sends the form when the select changes and hides the button.
+    assert "data-sort-on-change" in form
+    assert re.search(r'<select name="sort"[^>]*id="id_sort"', form)
+    assert '<button class="button secondary" type="submit">Sort</button>' in form
+    # The other parameters go along; the page does not (a new order starts at page 1).
+    assert '<input type="hidden" name="sector" value="solar-energy">' in form
+    assert 'name="page"' not in form
+    assert '/static/js/lists.js" defer></script>' in content
+    assert "<script>" not in content
+
+
+# Plain words ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", DATABASE_KEYS)
+def test_list_pages_speak_of_what_they_list_not_of_records(client, key):
+    RECORD_FACTORIES[key](title="Only one", country=china())
+    for query in ({}, {"country": "RU"}, {"q": "nothing-like-it"}):
+        content = text(client.get(list_url(key), query))
+        main = content[content.index("<main") : content.index("</main>")]
+        assert "record" not in re.sub(r"<[^>]*>", " ", main).lower()
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "few", "many"),
+    [
+        ("ru", "1 проект", "3 проекта", "5 проектов"),
+        ("pt-br", "1 projeto", "3 projetos", "5 projetos"),
+        ("hi", "1 परियोजना", "3 परियोजनाएँ", "5 परियोजनाएँ"),
+    ],
+)
+def test_result_count_has_the_plural_forms_of_the_language(client, lang, one, few, many):
+    ProjectFactory(country=china())
+    ProjectFactory.create_batch(3, country=russia())
+    ProjectFactory(country=brazil())
+    url = list_url("projects", lang)
+    assert result_count(client.get(url, {"country": "CN"})) == one
+    assert result_count(client.get(url, {"country": "RU"})) == few
+    assert result_count(client.get(url)) == many
+
+
+# Facet counts --------------------------------------------------------------------------------
+
+
+def facet(response, name):
+    """The options of filter ``name``: {value: (label with its count, disabled)}."""
+    content = text(response)
+    found = re.findall(
+        rf'<input type="checkbox" name="{name}" value="([^"]*)"([^>]*)>(.*?)</label>', content
+    )
+    select = re.search(rf'<select name="{name}".*?</select>', content, re.S)
+    if select:
+        found += re.findall(r'<option value="([^"]+)"([^>]*)>([^<]*)</option>', select.group(0))
+    return {
+        value: (
+            " ".join(html.unescape(re.sub(r"<[^>]*>", "", label)).split()),
+            " disabled" in attrs,
+        )
+        for value, attrs, label in found
+    }
+
+
+@pytest.fixture
+def facet_records():
+    """Technologies in China and Russia, in the solar and wind sectors, with a keyword."""
+    solar_, wind_ = solar(), wind()
+    water()
+    TechnologyFactory(title="Solar pump", country=china(), sectors=[solar_])
+    TechnologyFactory(title="Solar dryer", country=china(), sectors=[solar_, wind_])
+    TechnologyFactory(title="Wind pump", country=russia(), sectors=[wind_])
+    TechnologyFactory(title="Hidden pump", country=china(), sectors=[solar_], status="draft")
+
+
+def test_each_option_counts_the_published_records_it_gives(client, facet_records):
+    sectors = facet(client.get(list_url("technologies")), "sector")
+    assert sectors["solar-energy"] == ("Solar energy (2)", False)
+    assert sectors["wind-energy"] == ("Wind energy (2)", False)
+    # An option that gives nothing is disabled (and dimmed by its class).
+    assert sectors["water"] == ("Water (0)", True)
+    countries = facet(client.get(list_url("technologies")), "country")
+    assert countries["CN"] == ("China (2)", False)
+    assert countries["RU"] == ("Russia (1)", False)
+    assert countries["BR"] == ("Brazil (0)", True)
+    assert facet(client.get(list_url("technologies")), "brics")["member"] == (
+        "BRICS member (3)",
+        False,
+    )
+
+
+def test_counts_take_the_other_filters_and_the_keyword_into_account(client, facet_records):
+    response = client.get(list_url("technologies"), {"country": "CN", "sector": "wind-energy"})
+    # Sectors count within China; a sector option adds to the chosen ones, so the chosen
+    # sector does not narrow its own facet.
+    assert facet(response, "sector")["solar-energy"] == ("Solar energy (2)", False)
+    assert facet(response, "sector")["wind-energy"] == ("Wind energy (1)", False)
+    # Countries count within the wind sector, whichever country is chosen.
+    assert facet(response, "country")["CN"] == ("China (1)", False)
+    assert facet(response, "country")["RU"] == ("Russia (1)", False)
+
+    response = client.get(list_url("technologies"), {"q": "pump"})
+    assert facet(response, "sector")["solar-energy"] == ("Solar energy (1)", False)
+    assert facet(response, "sector")["wind-energy"] == ("Wind energy (1)", False)
+    assert facet(response, "country")["CN"] == ("China (1)", False)
+
+
+def test_a_chosen_option_that_gives_nothing_can_still_be_unchosen(client, facet_records):
+    response = client.get(list_url("technologies"), {"country": "RU", "sector": "solar-energy"})
+    assert result_count(response) == "0 technologies"
+    assert facet(response, "sector")["solar-energy"] == ("Solar energy (0)", False)
+    assert 'value="solar-energy" id="id_sector_0" checked>' in text(response)
+    assert facet(response, "sector")["water"] == ("Water (0)", True)
+    response = client.get(list_url("technologies"), {"country": "BR"})
+    assert facet(response, "country")["BR"] == ("Brazil (0)", False)
+
+
+def test_availability_counts_the_experts_available_for_that_too(client):
+    TalentFactory(available_consulting=True, available_training=True)
+    TalentFactory(available_consulting=True)
+    TalentFactory(available_mentoring=True)
+    everyone = facet(client.get(list_url("talents")), "availability")
+    assert everyone == {
+        "consulting": ("Consulting (2)", False),
+        "training": ("Training (1)", False),
+        "mentoring": ("Mentoring (1)", False),
+    }
+    # "Available for" asks for every chosen kind of work: the counts are of the list shown.
+    consulting = facet(
+        client.get(list_url("talents"), {"availability": "consulting"}), "availability"
+    )
+    assert consulting == {
+        "consulting": ("Consulting (2)", False),
+        "training": ("Training (1)", False),
+        "mentoring": ("Mentoring (0)", True),
+    }
+
+
+def test_a_project_counts_once_per_field_of_its_technologies(client):
+    y02e = field("y02e")
+    ProjectFactory(
+        technologies=[
+            TechnologyFactory(technology_fields=[y02e]),
+            TechnologyFactory(technology_fields=[y02e, field("y02p")]),
+        ]
+    )
+    fields = facet(client.get(list_url("projects")), "field")
+    assert fields["y02e"][0].endswith(" (1)")
+    assert fields["y02p"][0].endswith(" (1)")
+    assert fields["y02w"][0].endswith(" (0)")
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "kwargs", "value"),
+    [
+        ("technologies", "field", lambda: {"technology_fields": [field("y02e")]}, "y02e"),
+        ("technologies", "ip", lambda: {"ip_status": "open"}, "open"),
+        (
+            "technologies",
+            "transfer",
+            lambda: {"transfer_modes": [cooperation("licensing")]},
+            "licensing",
+        ),
+        ("projects", "stage", lambda: {"stage": "operation"}, "operation"),
+        (
+            "projects",
+            "cooperation",
+            lambda: {"cooperation_types": [cooperation("investment")]},
+            "investment",
+        ),
+        ("projects", "sdg", lambda: {"sdgs": [SDGFactory(number=7)]}, "7"),
+        ("talents", "field", lambda: {"technology_fields": [field("y02e")]}, "y02e"),
+        (
+            "talents",
+            "language",
+            lambda: {"languages": [LanguageFactory(code="zh", name="Chinese")]},
+            "zh",
+        ),
+        ("enterprises", "size", lambda: {"size": "large"}, "large"),
+        (
+            "enterprises",
+            "cooperation",
+            lambda: {"cooperation_offered": [cooperation("consulting")]},
+            "consulting",
+        ),
+        ("enterprises", "invests_in", lambda: {"interest_countries": [brazil()]}, "BR"),
+        ("institutions", "type", lambda: {"institution_type": "finance"}, "finance"),
+        ("institutions", "serves", lambda: {"countries_served": [kazakhstan()]}, "KZ"),
+    ],
+)
+def test_every_facet_is_counted(client, key, name, kwargs, value):
+    values = kwargs()
+    for _ in range(2):
+        RECORD_FACTORIES[key](**values)
+    RECORD_FACTORIES[key]()
+    label, disabled = facet(client.get(list_url(key)), name)[value]
+    assert label.endswith(" (2)")
+    assert not disabled
+
+
+def test_counts_are_written_in_the_readers_locale():
+    from django.utils import translation
+
+    from databases.widgets import CheckboxSelectMultiple, Select
+
+    select = Select(choices=[("", "Any"), ("CN", "China")])
+    select.counts = {"CN": 12345}
+    boxes = CheckboxSelectMultiple(choices=[("solar", "Solar")])
+    boxes.counts = {"solar": 1234567}
+    with translation.override("hi"):
+        assert "China (12,345)</option>" in select.render("country", "")
+        assert '<span class="facet-count">(12,34,567)</span>' in boxes.render("sector", [])
+    with translation.override("ru"):
+        assert "China (12\xa0345)</option>" in select.render("country", "")
+
+
+# A grouped count reads every record it counts: like the count of matches, the options are
+# counted over at most search.MATCH_CAP records. A broad list shows no counts until a filter
+# or a keyword narrows it; a facet in use, which counts over more than the list, may not.
+def test_options_are_counted_over_at_most_match_cap_records(client, monkeypatch):
+    monkeypatch.setattr("databases.search.MATCH_CAP", 3)
+    solar_, wind_ = solar(), wind()
+    TechnologyFactory.create_batch(3, title="Solar collector", sectors=[solar_], country=china())
+    TechnologyFactory(title="Wind pump", sectors=[wind_], country=russia())
+
+    for query in ({}, {"q": "summary"}, {"brics": "member"}):
+        response = client.get(list_url("technologies"), query)
+        assert result_count(response) in ("4 technologies", "More than 3 technologies")
+        assert 'class="facet-count"' not in text(response)
+
+    response = client.get(list_url("technologies"), {"q": "collector"})
+    assert result_count(response) == "3 technologies"
+    assert facet(response, "sector")["solar-energy"] == ("Solar energy (3)", False)
+
+    # The sector facet would count over all four technologies: left without counts; the
+    # country facet counts within the wind sector.
+    response = client.get(list_url("technologies"), {"sector": "wind-energy"})
+    assert facet(response, "sector")["wind-energy"] == ("Wind energy", False)
+    assert facet(response, "country")["RU"] == ("Russia (1)", False)
+    assert facet(response, "country")["CN"] == ("China (0)", True)

@@ -23,7 +23,7 @@ from tests.factories import (
     china,
     russia,
 )
-from tests.utils import card_titles, list_url, result_count
+from tests.utils import card_titles, counted, list_url, result_count
 
 pytestmark = pytest.mark.django_db
 
@@ -67,9 +67,22 @@ def fill(key, size, sectors):
 #   1 count of the published records (paginator)
 #   + 1 page of records (with their country, select_related)
 #   + 1 prefetch of the page's sectors
-LIST_QUERIES = dict.fromkeys(
-    ["technologies", "projects", "talents", "enterprises", "institutions"], 3
-)
+#   + one grouped count per facet (filters.RecordFilterSet.count_facets), whatever the number
+#     of options or records: country, BRICS status and sector on every page, then
+#     technologies: technology field, IP status, transfer mode (6 facets)
+#     projects: technology field (through the technologies used), stage, cooperation
+#       sought, SDG (7)
+#     talents: field of expertise, working language, and one aggregate of the three kinds
+#       of availability (6)
+#     enterprises: size, cooperation offered, countries invested in (6)
+#     institutions: type of institution, countries served (5)
+LIST_QUERIES = {
+    "technologies": 3 + 6,
+    "projects": 3 + 7,
+    "talents": 3 + 6,
+    "enterprises": 3 + 6,
+    "institutions": 3 + 5,
+}
 
 
 # The menu's page tree and the footer's site settings (cms/chrome.py):
@@ -91,8 +104,21 @@ def test_list_page_query_budget(client, django_assert_num_queries, key, size, se
     with django_assert_num_queries(LIST_QUERIES[key]):
         response = client.get(list_url(key))
     assert response.status_code == 200
-    assert result_count(response) == f"{size} records found"
+    assert result_count(response) == counted(key, size)
     assert len(card_titles(response)) == min(size, 24)
+
+
+# Over search.MATCH_CAP records the options are not counted: the list's own 3 queries.
+@pytest.mark.parametrize("key", list(LIST_QUERIES))
+def test_broad_list_page_counts_no_options(
+    client, django_assert_num_queries, monkeypatch, key, sectors
+):
+    monkeypatch.setattr("databases.search.MATCH_CAP", 10)
+    fill(key, 12, sectors)
+    warm(client, key)
+    with django_assert_num_queries(3):
+        response = client.get(list_url(key))
+    assert result_count(response) == counted(key, 12)
 
 
 # A signed-in member's page names their account in the header: signing in adds
@@ -109,26 +135,29 @@ def test_list_page_query_budget_when_signed_in(client, django_assert_num_queries
 
 # With the country and sector filters applied, validating them costs one query each
 # (the chosen country, the chosen sectors) on top of the unfiltered budget; the count is
-# the capped count of the matches (search.count_matches) instead of the paginator's.
+# the capped count of the matches (search.count_matches) instead of the paginator's. The
+# country and sector facets, in use, count over more than the list: one capped count each
+# says whether that is at most search.MATCH_CAP records (filters.RecordFilterSet.count_facets).
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("key", list(LIST_QUERIES))
 def test_filtered_list_page_query_budget(client, django_assert_num_queries, key, size, sectors):
     fill(key, size, sectors)
     warm(client, key)
-    with django_assert_num_queries(LIST_QUERIES[key] + 2):
+    with django_assert_num_queries(LIST_QUERIES[key] + 2 + 2):
         response = client.get(list_url(key), {"country": "CN", "sector": "solar-energy"})
     assert response.status_code == 200
-    assert result_count(response) == f"{size // 2 + size % 2} records found"
+    assert result_count(response) == counted(key, size // 2 + size % 2)
 
 
-# With a keyword, on the same page: the same budget as without one.
+# With a keyword, on the same page: the same budget as without one (the facets count the
+# keyword's matches).
 @pytest.mark.parametrize("size", SIZES)
 def test_keyword_list_page_query_budget(client, django_assert_num_queries, size, sectors):
     fill("technologies", size, sectors)
     warm(client, "technologies")
     with django_assert_num_queries(LIST_QUERIES["technologies"]):
         response = client.get(list_url("technologies"), {"q": "budget"})
-    assert result_count(response) == f"{size} records found"
+    assert result_count(response) == counted("technologies", size)
 
 
 # Cold, the form builds each taxonomy choice list once: the technologies page adds country,
@@ -246,6 +275,19 @@ def test_search_page_query_budget(client, django_assert_num_queries, size, secto
     assert response.status_code == 200
     assert [group["count"] for group in response.context["groups"]] == [size] * 5
     assert len(card_titles(response)) == 5 * min(size, 5)
+
+
+# A database without a match costs only its count: with matches in technologies and projects,
+# 2 × (count + best matches + their sectors) + 3 counts of the others.
+@pytest.mark.parametrize("size", SIZES)
+def test_search_page_query_budget_with_empty_groups(
+    client, django_assert_num_queries, size, sectors
+):
+    for key in ("technologies", "projects"):
+        fill(key, size, sectors)
+    with django_assert_num_queries(2 * 3 + 3 + CHROME_QUERIES):
+        response = client.get("/en/search/", {"q": "budget"})
+    assert [group["count"] for group in response.context["groups"]] == [size] * 2
 
 
 # Home page: 5 counts of published records, then the newest projects and technologies

@@ -9,6 +9,7 @@ from tests.factories import (
     RECORD_FACTORIES,
     EnterpriseFactory,
     ProjectFactory,
+    ServiceInstitutionFactory,
     TalentFactory,
     TechnologyFactory,
 )
@@ -42,7 +43,13 @@ def test_empty_query_shows_the_prompt(client):
         assert response.status_code == 200
         assert "Type a word or two to search" in text(response)
         assert response.context["groups"] == []
+        assert response.context["nothing_found_in"] == ""
         assert card_titles(response) == []
+
+
+def nothing_found_line(response):
+    match = re.search(r'<p class="meta nothing-found">(.*?)</p>', text(response), re.S)
+    return " ".join(html.unescape(match.group(1)).split()) if match else None
 
 
 def test_results_are_grouped_by_database_with_counts(client):
@@ -55,31 +62,64 @@ def test_results_are_grouped_by_database_with_counts(client):
     response = client.get(SEARCH, {"q": "hydrogen"})
 
     assert response.status_code == 200
-    assert group_chips(response) == [
-        "Technologies (2)",
-        "Projects (1)",
-        "Talents (1)",
-        "Enterprises (0)",
-        "Service institutions (0)",
-    ]
+    assert sorted(group_chips(response)) == ["Projects (1)", "Talents (1)", "Technologies (2)"]
     assert sorted(group_titles(response, "technologies")) == [
         "Green hydrogen storage",
         "Hydrogen electrolyser",
     ]
     assert group_titles(response, "projects") == ["Hydrogen valley project"]
     assert group_titles(response, "talents") == ["Dr. Li"]
-    assert group_titles(response, "enterprises") == []
     content = text(response)
-    assert "No matches in this database." in content
+    # The databases without a match share one line at the end, not a section each.
+    assert 'id="results-enterprises"' not in content
+    assert 'id="results-institutions"' not in content
+    assert nothing_found_line(response) == "Nothing found in Enterprises and Service institutions."
+    assert content.index('id="results-talents"') < content.index("nothing-found")
     assert 'href="/en/technologies/?q=hydrogen">See all 2 results</a>' in content
     assert 'href="/en/projects/?q=hydrogen">See the 1 result</a>' in content
     assert "<title>Search results for “hydrogen” · " in html.unescape(content)
 
 
+def section_order(response):
+    return re.findall(r'<section class="search-group" id="results-([a-z]+)"', text(response))
+
+
+def test_the_group_with_the_closest_match_comes_first(client, postgresql):
+    # Three technologies mention biochar in their description; one project is called so.
+    TechnologyFactory.create_batch(
+        3, title="Kiln", summary="", description="A kiln that makes biochar."
+    )
+    ProjectFactory(title="Biochar plant", summary="", description="")
+
+    response = client.get(SEARCH, {"q": "biochar"})
+
+    assert section_order(response) == ["projects", "technologies"]
+    assert group_chips(response) == ["Projects (1)", "Technologies (3)"]
+
+
+def test_groups_with_equally_close_matches_come_by_count(client, postgresql):
+    EnterpriseFactory(title="Geothermal", summary="", description="")
+    ServiceInstitutionFactory.create_batch(2, title="Geothermal", summary="", description="")
+
+    response = client.get(SEARCH, {"q": "geothermal"})
+
+    assert section_order(response) == ["institutions", "enterprises"]
+    assert nothing_found_line(response) == "Nothing found in Technologies, Projects and Talents."
+
+
+def test_the_nothing_found_line_is_in_the_readers_language(client):
+    TechnologyFactory(title="Geothermal pump")
+    response = client.get("/ru/search/", {"q": "geothermal"})
+    line = nothing_found_line(response)
+    assert "Nothing found" not in line
+    # The database names are listed the Russian way, the last two joined by "и".
+    assert " и " in line
+
+
 def test_each_group_shows_at_most_five_best_matches(client):
     TechnologyFactory.create_batch(7, title="Biogas digester")
     response = client.get(SEARCH, {"q": "biogas"})
-    assert group_chips(response)[0] == "Technologies (7)"
+    assert group_chips(response) == ["Technologies (7)"]
     assert len(group_titles(response, "technologies")) == 5
 
 
@@ -119,9 +159,19 @@ def test_the_query_is_kept_in_the_search_box(client):
     assert 'value="solar &quot;pump&quot;"' in text(response)
 
 
-def test_query_without_matches_shows_empty_groups(client):
+def test_query_without_matches_says_so_once(client):
     TechnologyFactory(title="Solar pump")
     response = client.get(SEARCH, {"q": "xylophone"})
     assert response.status_code == 200
-    assert all(chip.endswith("(0)") for chip in group_chips(response))
-    assert text(response).count("No matches in this database.") == 5
+    assert group_chips(response) == []
+    assert section_order(response) == []
+    assert nothing_found_line(response) is None
+    assert "Nothing found for “xylophone”." in html.unescape(text(response))
+
+
+def test_the_page_speaks_of_results_not_records(client):
+    TechnologyFactory(title="Solar pump")
+    for query in ("solar", "xylophone"):
+        content = text(client.get(SEARCH, {"q": query}))
+        main = content[content.index("<main") : content.index("</main>")]
+        assert "record" not in re.sub(r"<[^>]*>", " ", main).lower()

@@ -170,7 +170,7 @@ def test_members_without_a_verified_enterprise_are_told_what_to_do(client):
 def test_no_interest_in_ones_own_records(client, owner):
     project = ProjectFactory(enterprise=owner.enterprise)
     client.force_login(owner.user)
-    assert "This record is your enterprise's own" in text(client.get(project.get_absolute_url()))
+    assert "Your enterprise published this." in text(client.get(project.get_absolute_url()))
     client.post(interest_url(project), {"message": "Hello"})
     client.post(interest_url(owner.enterprise), {"message": "Hello"})
     assert not Introduction.objects.exists() and not Interest.objects.exists()
