@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Enterprise, Project, ServiceInstitution, Talent, Technology
 from .registry import BY_KEY, BY_MODEL, DATABASES
-from .search import clean_query, count_matches, order_by_relevance
+from .search import FEW_RESULTS, clean_query, count_matches, order_by_relevance, suggest
 
 PAGE_SIZE = settings.RECORDS_PER_PAGE
 SEARCH_RESULTS_PER_DATABASE = 5
@@ -37,6 +37,14 @@ def query_without(querydict, key, value=None):
         query.setlist(key, [v for v in query.getlist(key) if v != value])
     if key != "page":
         query.pop("page", None)
+    return query.urlencode()
+
+
+def query_with(querydict, key, value):
+    """The query string with ``key`` set to ``value`` alone, and without the page."""
+    query = querydict.copy()
+    query.setlist(key, [value])
+    query.pop("page", None)
     return query.urlencode()
 
 
@@ -167,7 +175,8 @@ def related_records(record):
 
 
 def search_all(raw_query):
-    """The best matches of each database for ``raw_query``, with each database's total."""
+    """The best matches of each database for ``raw_query``, with each database's total and
+    ``relevance``: the rank of its best match shown (0.0 without any)."""
     query = clean_query(raw_query)
     if not query:
         return []
@@ -175,16 +184,26 @@ def search_all(raw_query):
     for database in DATABASES:
         matches = database.model.objects.published().search(query)
         count, capped = count_matches(matches, cap=SEARCH_PAGE_COUNT_CAP)
-        results = order_by_relevance(matches.for_cards(), capped)
+        results = list(
+            order_by_relevance(matches.for_cards(), capped)[:SEARCH_RESULTS_PER_DATABASE]
+        )
         groups.append(
             {
                 "database": database,
                 "count": count,
                 "capped": capped,
-                "results": list(results[:SEARCH_RESULTS_PER_DATABASE]),
+                "results": results,
+                "relevance": max((record.rank for record in results), default=0.0),
             }
         )
     return groups
+
+
+def did_you_mean(raw_query, found, databases=DATABASES):
+    """A better spelt query when ``raw_query`` found fewer than a few records, or ""."""
+    if found is None or found >= FEW_RESULTS or not clean_query(raw_query):
+        return ""
+    return suggest(raw_query, [database.model for database in databases])
 
 
 HOME_LATEST = 4

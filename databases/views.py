@@ -55,6 +55,16 @@ class RecordListView(DatabaseMixin, FilteredListView):
     def get_queryset(self):
         return self.database.model.objects.published().for_cards()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "")
+        context["query"] = browse.clean_query(query)
+        suggestion = browse.did_you_mean(query, self.filterset.match_count, [self.database])
+        if suggestion:
+            context["suggestion"] = suggestion
+            context["suggestion_query"] = browse.query_with(self.request.GET, "q", suggestion)
+        return context
+
     def get_paginator(self, queryset, per_page, **kwargs):
         if self.filterset.match_count is None:
             return super().get_paginator(queryset, per_page, **kwargs)
@@ -85,9 +95,13 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "")
+        groups = browse.search_all(query)
+        suggestion = browse.did_you_mean(query, sum(group["count"] for group in groups))
         return super().get_context_data(
             query=browse.clean_query(query),
-            groups=browse.search_all(query),
+            groups=groups,
+            suggestion=suggestion,
+            suggestion_query=browse.query_with(self.request.GET, "q", suggestion),
             databases=DATABASES,
             **kwargs,
         )
