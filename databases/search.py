@@ -51,11 +51,11 @@ MATCH_CAP = 1000
 # A record tagged with a concept the query names ranks above a passing mention in a
 # description (ts_rank gives weight C words about 0.02) and below a title match (about 0.6).
 TAGGED_BONUS = 0.1
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 START_MARK, END_MARK = "\x02", "\x03"
 # The configuration of each translated column's language; Chinese is indexed again as pairs.
 LANGUAGE_CONFIGS = {"en": "english", "ru": "russian", "pt_br": "portuguese"}
+# A query is searched in each of these (Hindi and Chinese words are kept by all of them).
+QUERY_CONFIGS = ["english", "russian", "portuguese", "simple"]
 # ts_headline's configuration for the language a card is shown in (the same as the index's).
 HEADLINE_CONFIGS = {"en": "english", "ru": "russian", "pt-br": "portuguese"}
 
@@ -99,7 +99,8 @@ def filter_queryset(queryset, raw_query):
     query's concepts they are tagged with (``tagged_0``…)."""
     parsed = parse(raw_query)
     if not parsed.words:
-        return queryset
+        # Only punctuation: nothing to look for, so nothing found (and nothing to rank).
+        return queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))
     model = queryset.model
     tags = [
         (search_concepts.tagged_condition(model, concept), rest)
@@ -138,41 +139,26 @@ def filter_queryset(queryset, raw_query):
 
 
 def words_query(found):
-    """Every word must match, in one of the dictionaries its script may be written in."""
-    combined = None
+    """Every word must match. The words are searched in each language's configuration in
+    turn (their own stop words left out: "bombas de calor" is bomb & calor in Portuguese) and
+    a Chinese word as the phrase of its character pairs."""
+    text, han = [], []
     for word in found:
-        term = _han_word_query(word) if HAN.search(word) else _word_query(word)
-        combined = term if combined is None else combined & term
-    return combined
-
-
-def _word_query(word):
-    configs = ["simple"]
-    if _LATIN.search(word):
-        configs = ["english", "portuguese", "simple"]
-    elif _CYRILLIC.search(word):
-        configs = ["russian", "simple"]
+        for part in HAN_RUN.split(word):
+            if part:
+                (han if HAN.match(part) else text).append(part)
     combined = None
-    for config in configs:
-        term = SearchQuery(word, config=config, search_type="plain")
-        combined = term if combined is None else combined | term
-    return combined
-
-
-def _han_word_query(word):
-    """Han runs as phrases of their character pairs; other parts of the word as words."""
-    combined = None
-    for run in HAN_RUN.split(word):
-        if not run:
-            continue
-        if HAN.match(run):
-            pairs = [run[i : i + 2] for i in range(max(len(run) - 1, 1))]
-            raw = " <-> ".join(f"'{pair}'" for pair in pairs)
-            term = SearchQuery(
-                raw + (":*" if len(run) == 1 else ""), config="simple", search_type="raw"
-            )
-        else:
-            term = _word_query(run)
+    if text:
+        phrase = " ".join(text)
+        for config in QUERY_CONFIGS:
+            term = SearchQuery(phrase, config=config, search_type="plain")
+            combined = term if combined is None else combined | term
+    for run in han:
+        pairs = [run[i : i + 2] for i in range(max(len(run) - 1, 1))]
+        raw = " <-> ".join(f"'{pair}'" for pair in pairs)
+        term = SearchQuery(
+            raw + (":*" if len(run) == 1 else ""), config="simple", search_type="raw"
+        )
         combined = term if combined is None else combined & term
     return combined
 
