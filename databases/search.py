@@ -88,16 +88,17 @@ class ParsedQuery:
         return [run for run in HAN_RUN.findall(self.text) if run]
 
 
-def parse(raw_query):
+def parse(raw_query, concepts=True):
     query = clean_query(raw_query)
     found = words(query)[:MAX_WORDS]
-    return ParsedQuery(query, found, search_concepts.find_concepts(found))
+    return ParsedQuery(query, found, search_concepts.find_concepts(found) if concepts else [])
 
 
-def filter_queryset(queryset, raw_query):
+def filter_queryset(queryset, raw_query, concepts=True):
     """Records matching the query, annotated with ``rank``, their headline and the names of the
-    query's concepts they are tagged with (``tagged_0``…)."""
-    parsed = parse(raw_query)
+    query's concepts they are tagged with (``tagged_0``…). ``concepts=False`` leaves the
+    taxonomies out (the search evaluation measures the words alone so)."""
+    parsed = parse(raw_query, concepts)
     if not parsed.words:
         # Only punctuation: nothing to look for, so nothing found (and nothing to rank).
         return queryset.none().annotate(rank=Value(0.0, output_field=FloatField()))

@@ -70,6 +70,7 @@ JOINING_WORDS = frozenset(
 # "энергетика", not "water"/"waste".
 STEM_PREFIX = 5
 STEM_SHARE = 0.7
+SHORT_STEM = 4
 TAXONOMIES = {
     "sector": "Sector",
     "field": "TechnologyField",
@@ -162,7 +163,10 @@ def same_word(query_word, name_word):
         return True
     shortest = min(len(query_word), len(name_word))
     if shortest < STEM_PREFIX:
-        return False
+        # A short stem with an ending: "цикл"/"цикла", "cell"/"cells".
+        return shortest >= SHORT_STEM and (
+            query_word.startswith(name_word) or name_word.startswith(query_word)
+        )
     shared = 0
     for a, b in zip(query_word, name_word, strict=False):
         if a != b:
@@ -186,7 +190,7 @@ def _covers(spelling, query_words):
         if at is None:
             return None
         del rest[at]
-    return rest
+    return [w for w in rest if w not in JOINING_WORDS]
 
 
 def find_concepts(query_words):

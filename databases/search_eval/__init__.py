@@ -59,6 +59,15 @@ class Shipped:
         return database.model.objects.published().search(query)
 
 
+class WordsOnly:
+    """The search as shipped without the taxonomy concepts: its words alone."""
+
+    name = "words only"
+
+    def ranked(self, database, query):
+        return search.filter_queryset(database.model.objects.published(), query, concepts=False)
+
+
 class Baseline:
     """The plain word match of before: English stemmed and every language unstemmed in one
     vector, Han pairs for Chinese, built here on the fly so that it needs no index of its own."""

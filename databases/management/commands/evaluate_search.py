@@ -23,15 +23,15 @@ class Command(BaseCommand):
         if connection.vendor != "postgresql":
             raise CommandError("The evaluation needs PostgreSQL (the search it measures).")
         queries = search_eval.load_queries(options["queries"])
-        engines = [search_eval.Baseline(), search_eval.Shipped()]
+        engines = [search_eval.Baseline(), search_eval.WordsOnly(), search_eval.Shipped()]
         results = search_eval.evaluate(queries, engines)
         judged = len(results["shipped"])
         self.stdout.write(f"{judged} of {len(queries)} queries have relevant records.\n")
         self.stdout.write(
-            "| queries | n | P@10 baseline | P@10 shipped | nDCG@10 baseline | nDCG@10 shipped "
-            "| P@10 at best |"
+            "| queries | n | P@10 baseline | P@10 words only | P@10 shipped | nDCG@10 baseline "
+            "| nDCG@10 words only | nDCG@10 shipped | P@10 at best |"
         )
-        self.stdout.write("|---|---|---|---|---|---|---|")
+        self.stdout.write("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         groups = [("all", lambda q: True)]
         for language in sorted({q["language"] for q in queries}):
             groups.append((language, lambda q, lang=language: q["language"] == lang))
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             picked = {name: [s for q, s in rows if chosen(q)] for name, rows in results.items()}
             row.append(str(len(picked["shipped"])))
             for metric in ("precision", "ndcg"):
-                for name in ("baseline", "shipped"):
+                for name in ("baseline", "words only", "shipped"):
                     values = [getattr(s, metric) for s in picked[name]]
                     row.append(f"{mean(values):.3f}" if values else "–")
             # A query with fewer than ten relevant records cannot reach a precision@10 of 1.
