@@ -71,7 +71,8 @@ def language_columns(model, field_name):
     fields = opts.all_fields.get(field_name)
     if not fields:
         return [field_name]
-    return [f.name for f in sorted(fields, key=lambda f: f.language != "en")]
+    # A fixed order: the trigram index and the query that uses it must spell one expression.
+    return [f.name for f in sorted(fields, key=lambda f: (f.language != "en", f.language))]
 
 
 @dataclass
