@@ -394,6 +394,19 @@ def similarity(a, b):
     return len(first & second) / len(first | second)
 
 
+def edit_distance(a, b):
+    """Levenshtein's distance: the characters to insert, delete or replace to make a into b."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
+
+
 def suggest(raw_query, models):
     """A query like ``raw_query`` with its unknown words replaced by the closest words of the
     published titles of ``models`` and of the taxonomies' names, or "" when none is closer.
@@ -412,10 +425,10 @@ def suggest(raw_query, models):
     for word in query_words:
         best = word
         if word in asked and word not in vocabulary:
-            scored = [(similarity(word, v), v) for v in vocabulary if not HAN.search(v)]
-            score, closest = max(scored, default=(0, word))
-            if score >= SIMILAR:
-                best = closest
+            # Among the words alike enough, the fewest edits away ("hydrogn": hydrogen, not hydro).
+            alike = [v for v in vocabulary if not HAN.search(v) and similarity(word, v) >= SIMILAR]
+            if alike:
+                best = min(alike, key=lambda v: (edit_distance(word, v), -similarity(word, v), v))
         replaced.append(best)
     return " ".join(replaced) if replaced != query_words else ""
 
