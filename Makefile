@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true DJANGO_STAFF_MFA_REQUIRED=false
 RUN_PORT ?= 8000
 
-.PHONY: run test faults browser-deps lighthouse screenshots screenshot-fonts lint format check vendor-flags messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking clean
+.PHONY: run test faults browser-deps lighthouse screenshots screenshot-fonts lint format check vendor-flags messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking evaluate-search clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -165,6 +165,19 @@ MATCHMAKING_DATASET ?= ../shared/data/matchmaking-dev
 
 evaluate-matchmaking: $(VENV)/.installed
 	$(EMBEDDED) $(PY) manage.py evaluate_matchmaking --dataset $(MATCHMAKING_DATASET)
+
+# Search quality (docs/benchmarks.md): the judged queries of databases/search_eval/ over the demo
+# data (30 records per database, seed 15) in a PostgreSQL database of its own.
+EVAL_SEARCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gisp_evaluate_search
+EVAL_SEARCH_ENV := DATABASE_URL=$(EVAL_SEARCH_DATABASE_URL) \
+	DJANGO_SECRET_KEY=bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz
+
+evaluate-search: $(VENV)/.installed
+	@psql "$(EVAL_SEARCH_DATABASE_URL)" -c 'SELECT 1' >/dev/null 2>&1 || \
+	  createdb -h 127.0.0.1 -U postgres "$$(basename $(EVAL_SEARCH_DATABASE_URL))"
+	$(EVAL_SEARCH_ENV) $(PY) manage.py migrate --noinput
+	$(EVAL_SEARCH_ENV) $(PY) manage.py seed_demo --clear --no-images --per-database 30 --seed 15
+	$(EVAL_SEARCH_ENV) $(PY) manage.py evaluate_search
 
 # Lighthouse 12 (13 needs a newer Node.js) on the production-mode server; see docs/benchmarks.md.
 tests/lighthouse/node_modules/.installed: tests/lighthouse/package.json tests/lighthouse/package-lock.json

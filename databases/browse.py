@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Enterprise, Project, ServiceInstitution, Talent, Technology
 from .registry import BY_KEY, BY_MODEL, DATABASES
-from .search import clean_query, count_matches, order_by_relevance
+from .search import FEW_RESULTS, clean_query, count_matches, order_by_relevance, suggest
 
 PAGE_SIZE = settings.RECORDS_PER_PAGE
 SEARCH_RESULTS_PER_DATABASE = 5
@@ -37,6 +37,14 @@ def query_without(querydict, key, value=None):
         query.setlist(key, [v for v in query.getlist(key) if v != value])
     if key != "page":
         query.pop("page", None)
+    return query.urlencode()
+
+
+def query_with(querydict, key, value):
+    """The query string with ``key`` set to ``value`` alone, and without the page."""
+    query = querydict.copy()
+    query.setlist(key, [value])
+    query.pop("page", None)
     return query.urlencode()
 
 
@@ -167,8 +175,9 @@ def related_records(record):
 
 
 def search_all(raw_query):
-    """The best matches of each database for ``raw_query``, with each database's total:
-    (the groups with matches, most relevant first; the databases without any)."""
+    """The best matches of each database for ``raw_query``, with each database's total and
+    ``relevance`` (the rank of its best match shown): (the groups with matches, most relevant
+    first; the databases without any)."""
     query = clean_query(raw_query)
     if not query:
         return [], []
@@ -182,19 +191,34 @@ def search_all(raw_query):
         results = list(
             order_by_relevance(matches.for_cards(), capped)[:SEARCH_RESULTS_PER_DATABASE]
         )
-        found.append({"database": database, "count": count, "capped": capped, "results": results})
+        found.append(
+            {
+                "database": database,
+                "count": count,
+                "capped": capped,
+                "results": results,
+                "relevance": _best_rank(results),
+            }
+        )
     # Every database's rank comes from the same weighted match (title, then summary, then
     # description), so the best rank of each group compares across them: the group holding the
     # closest match (a title that is the query) comes first, as the kind of thing most likely
     # sought. Equal best ranks (several title matches; SQLite's substring match) fall back to
     # the count, more matches first; then the registry's order. A group with too many matches
     # to rank shows its newest, so its best shown rank stands for it.
-    found.sort(key=lambda group: (-_best_rank(group["results"]), -group["count"]))
+    found.sort(key=lambda group: (-group["relevance"], -group["count"]))
     return found, empty
 
 
 def _best_rank(records):
     return max((getattr(record, "rank", None) or 0 for record in records), default=0)
+
+
+def did_you_mean(raw_query, found, databases=DATABASES):
+    """A better spelt query when ``raw_query`` found fewer than a few records, or ""."""
+    if found is None or found >= FEW_RESULTS or not clean_query(raw_query):
+        return ""
+    return suggest(raw_query, [database.model for database in databases])
 
 
 HOME_LATEST = 4

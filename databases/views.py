@@ -62,6 +62,12 @@ class RecordListView(DatabaseMixin, FilteredListView):
         paginator = context["paginator"]
         if paginator is not None and not getattr(paginator, "capped", False):
             self.filterset.count_facets(paginator.count)
+        query = self.request.GET.get("q", "")
+        context["query"] = browse.clean_query(query)
+        suggestion = browse.did_you_mean(query, self.filterset.match_count, [self.database])
+        if suggestion:
+            context["suggestion"] = suggestion
+            context["suggestion_query"] = browse.query_with(self.request.GET, "q", suggestion)
         return context
 
     def get_paginator(self, queryset, per_page, **kwargs):
@@ -95,10 +101,13 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "")
         found, empty = browse.search_all(query)
+        suggestion = browse.did_you_mean(query, sum(group["count"] for group in found))
         return super().get_context_data(
             query=browse.clean_query(query),
             groups=found,
             nothing_found_in=listing(database.title for database in empty),
+            suggestion=suggestion,
+            suggestion_query=browse.query_with(self.request.GET, "q", suggestion),
             databases=DATABASES,
             **kwargs,
         )

@@ -16,10 +16,12 @@ def _english():
 
 @pytest.fixture(autouse=True)
 def _cold_taxonomy_choices():
-    """Each test starts without the process's memoised filter choices (databases/choices.py)."""
-    from databases import choices
+    """Each test starts without the process's memoised filter choices (databases/choices.py)
+    and taxonomy names of the search (databases/search_concepts.py)."""
+    from databases import choices, search_concepts
 
     choices._memo.clear()
+    search_concepts._memo.clear()
 
 
 @pytest.fixture

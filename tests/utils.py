@@ -45,10 +45,15 @@ def text(response):
     return response.content.decode()
 
 
+def without_marks(markup):
+    """Text without the <mark> of the search's highlighted words."""
+    return re.sub(r"</?mark>", "", markup)
+
+
 def card_titles(response):
-    """The titles of the record cards on a page, in order."""
+    """The titles of the record cards on a page, in order (highlights removed)."""
     return [
-        html.unescape(title)
+        html.unescape(without_marks(title))
         for title in re.findall(r'<h3><a href="[^"]*"[^>]*>(.*?)</a></h3>', text(response))
     ]
 

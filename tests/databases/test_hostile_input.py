@@ -577,3 +577,38 @@ def test_control_characters_of_the_query_are_not_echoed_into_the_page(client, re
     response = get(client, "technologies", query="q=%00&sector=%01&%02=%1b")
     assert response.status_code == 200
     assert not CONTROL_CHARACTERS.findall(response.content.decode())
+
+
+# Keywords -------------------------------------------------------------------------------------
+
+# Pieces of hostile keywords: tsquery and SQL operators, words of every script the records are
+# written in (so that some queries match, are highlighted and name a concept), marks the
+# highlighting uses internally, control and formatting characters.
+KEYWORD_PIECES = st.sampled_from(
+    [
+        "&", "|", "!", ":", "*", "(", ")", "<->", "'", '"', "\\", ":*", "--", ";", "%", "_",
+        "' OR 1=1 --", "solar", "pump", "Солнечный", "солнечная энергия", "太阳能", "光伏",
+        "सौर", "ऊर्जा", "फ़ोटो", "energia solar", "\x02", "\x03", "\x00", "\u202e", "\u200d",
+        "<mark>", "</mark>", "<script>", "&amp;", "\ufeff", "🌞",
+    ]
+)  # fmt: skip
+KEYWORDS = st.one_of(
+    st.lists(st.one_of(KEYWORD_PIECES, st.text(max_size=8)), max_size=12).map(" ".join),
+    st.lists(KEYWORD_PIECES, max_size=40).map("".join),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=300),
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", [SEARCH, "technologies"])
+@HYPOTHESIS
+@given(keywords=KEYWORDS)
+def test_hostile_keywords_give_results_or_an_empty_state(client, records, key, keywords):
+    """Operators, mixed scripts, control characters and the highlighter's own marks in ``q``:
+    a page of results or of none, never an error, with only <mark> added to the text."""
+    response = get(client, key, query=encoded([("q", keywords)]))
+    assert_sound(response, key, keywords)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert content.count("<mark>") == content.count("</mark>")
+    assert "\x02" not in content and "\x03" not in content

@@ -13,7 +13,7 @@ from tests.factories import (
     TalentFactory,
     TechnologyFactory,
 )
-from tests.utils import DATABASE_KEYS, card_titles, text
+from tests.utils import DATABASE_KEYS, card_titles, text, without_marks
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,10 @@ def group_titles(response, key):
         rf'<section class="search-group" id="results-{key}".*?</section>', text(response), re.S
     )
     assert match, f"no {key} group"
-    return [html.unescape(t) for t in re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", match.group(0))]
+    return [
+        html.unescape(without_marks(t))
+        for t in re.findall(r"<h3><a [^>]*>(.*?)</a></h3>", match.group(0))
+    ]
 
 
 def test_empty_query_shows_the_prompt(client):
