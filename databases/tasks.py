@@ -1,8 +1,8 @@
-"""Celery tasks of the databases: the daily freshness reminders."""
+"""Celery tasks of the databases: the daily freshness reminders, the hourly open data files."""
 
 from celery import shared_task
 
-from databases import freshness
+from databases import freshness, open_data
 from platform_site.celery import retry_database_errors
 
 
@@ -17,3 +17,18 @@ from platform_site.celery import retry_database_errors
 def remind_owners_of_ageing_records():
     """Scheduled daily by django-celery-beat (migration 0008)."""
     return freshness.remind()
+
+
+# Idempotent (a database whose records did not change since its files is skipped, and files
+# are swapped in one transaction), so a lost connection is retried; the next hour's round
+# catches up with anything longer. A full export of 100,000 records takes about a minute.
+@shared_task(
+    acks_late=True,
+    soft_time_limit=30 * 60,
+    time_limit=30 * 60 + 30,
+    **retry_database_errors(max_retries=3),
+)
+def export_open_data():
+    """Scheduled hourly by django-celery-beat (migration 0013): the files of every database
+    whose published records changed."""
+    return open_data.export_all()
