@@ -104,6 +104,13 @@ def _decode(value):
     return value
 
 
+def encode_cursor(names, values):
+    """The signed cursor of the records after ``values`` of the sort keys ``names``."""
+    return signing.dumps(
+        {"k": names, "v": [_encode(value) for value in values]}, salt=SALT, compress=True
+    )
+
+
 class KeysetPagination(BasePagination):
     cursor_query_param = "cursor"
 
@@ -145,14 +152,7 @@ class KeysetPagination(BasePagination):
     def next_link(self):
         if self.next_values is None:
             return None
-        cursor = signing.dumps(
-            {
-                "k": [name for name, _d, _n in self.keys],
-                "v": [_encode(v) for v in self.next_values],
-            },
-            salt=SALT,
-            compress=True,
-        )
+        cursor = encode_cursor([name for name, _d, _n in self.keys], self.next_values)
         url = self.request.build_absolute_uri()
         return replace_query_param(url, self.cursor_query_param, cursor)
 

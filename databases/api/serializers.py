@@ -83,10 +83,10 @@ class GalleryField(serializers.Field):
     """Every image of the record's gallery, in order (the first is also ``image``)."""
 
     def __init__(self, **kwargs):
-        super().__init__(source="gallery", read_only=True, **kwargs)
+        super().__init__(source="gallery_list", read_only=True, **kwargs)
 
     def to_representation(self, gallery):
-        return [self.context["origin"] + image.image.url for image in gallery.all()]
+        return [self.context["origin"] + image.image.url for image in gallery]
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -108,8 +108,11 @@ def _published_id(name, help_text):
     )
 
 
-def _codes(slug_field="code", **kwargs):
-    return serializers.SlugRelatedField(slug_field=slug_field, many=True, read_only=True, **kwargs)
+def _codes(relation, slug_field="code"):
+    """The codes of a record's taxa, from the list ``RecordQuerySet.for_open_data`` fetched."""
+    return serializers.SlugRelatedField(
+        source=f"{relation}_list", slug_field=slug_field, many=True, read_only=True
+    )
 
 
 class TranslatedModelSerializer(serializers.ModelSerializer):
@@ -192,7 +195,7 @@ class RecordSerializer(TranslatedModelSerializer):
 
     url = PageURLField()
     country = serializers.SlugRelatedField(slug_field="iso2", read_only=True)
-    sectors = _codes()
+    sectors = _codes("sectors")
     image = FileURLField()
     thumbnail = FileURLField()
     images = GalleryField()
@@ -202,8 +205,8 @@ class RecordSerializer(TranslatedModelSerializer):
 
 
 class TechnologySerializer(RecordSerializer):
-    technology_fields = _codes()
-    transfer_modes = _codes()
+    technology_fields = _codes("technology_fields")
+    transfer_modes = _codes("transfer_modes")
     provider = _published_id("provider", "The providing enterprise's id, when published.")
 
     class Meta:
@@ -220,10 +223,12 @@ class TechnologySerializer(RecordSerializer):
 
 
 class ProjectSerializer(RecordSerializer):
-    cooperation_types = _codes()
-    sdgs = _codes(slug_field="number")
+    cooperation_types = _codes("cooperation_types")
+    sdgs = _codes("sdgs", slug_field="number")
     # Prefetched among the published technologies only (RecordQuerySet.for_open_data).
-    technologies = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    technologies = serializers.PrimaryKeyRelatedField(
+        source="technologies_list", many=True, read_only=True
+    )
     enterprise = _published_id("enterprise", "The submitting enterprise's id, when published.")
 
     class Meta:
@@ -250,8 +255,8 @@ class ContactSerializer(serializers.Serializer):
 
 
 class TalentSerializer(RecordSerializer):
-    technology_fields = _codes()
-    languages = _codes()
+    technology_fields = _codes("technology_fields")
+    languages = _codes("languages")
     # Talent.public_contact: None unless the expert consented, exactly as on the page.
     contact = ContactSerializer(
         source="public_contact",
@@ -277,10 +282,10 @@ class TalentSerializer(RecordSerializer):
 
 
 class EnterpriseSerializer(RecordSerializer):
-    cooperation_offered = _codes()
-    interest_sectors = _codes()
-    interest_countries = _codes(slug_field="iso2")
-    interest_cooperation = _codes()
+    cooperation_offered = _codes("cooperation_offered")
+    interest_sectors = _codes("interest_sectors")
+    interest_countries = _codes("interest_countries", slug_field="iso2")
+    interest_cooperation = _codes("interest_cooperation")
 
     class Meta:
         model = Enterprise
@@ -301,7 +306,7 @@ class EnterpriseSerializer(RecordSerializer):
 
 
 class ServiceInstitutionSerializer(RecordSerializer):
-    countries_served = _codes(slug_field="iso2")
+    countries_served = _codes("countries_served", slug_field="iso2")
 
     class Meta:
         model = ServiceInstitution

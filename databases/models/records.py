@@ -59,9 +59,11 @@ class RecordQuerySet(models.QuerySet):
     def for_open_data(self):
         """What the API and the bulk downloads show of each record (databases/api/serializers.py),
         in a fixed number of queries whatever the number of records: the country joined, one
-        query per many-to-many relation and one for the gallery. A related record (a technology's
-        provider, a project's technologies) counts only when it is published: to-one relations
-        become ``public_<name>_id``, many-to-many ones are prefetched among published records."""
+        query per many-to-many relation and one for the gallery. Each relation is a list in
+        ``<name>_list`` (``to_attr``: no queryset per record and relation, which cost more than
+        the queries). A related record (a technology's provider, a project's technologies)
+        counts only when it is published: to-one relations become ``public_<name>_id``,
+        many-to-many ones are prefetched among published records."""
         model = self.model
         annotations, prefetches = {}, []
         for field in model._meta.concrete_fields:
@@ -76,15 +78,16 @@ class RecordQuerySet(models.QuerySet):
                     default=None,
                 )
         for field in model._meta.many_to_many:
+            related = field.related_model.objects.all()
             if issubclass(field.related_model, Record):
-                published = field.related_model.objects.published().only("pk")
-                prefetches.append(models.Prefetch(field.name, queryset=published))
-            else:
-                prefetches.append(field.name)
+                related = field.related_model.objects.published().only("pk")
+            prefetches.append(
+                models.Prefetch(field.name, queryset=related, to_attr=f"{field.name}_list")
+            )
         return (
             self.select_related("country")
             .annotate(**annotations)
-            .prefetch_related(*prefetches, "gallery")
+            .prefetch_related(*prefetches, models.Prefetch("gallery", to_attr="gallery_list"))
             .defer("search_vector")
         )
 
