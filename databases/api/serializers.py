@@ -108,11 +108,26 @@ def _published_id(name, help_text):
     )
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class CodeField(serializers.SlugRelatedField):
+    """A taxon by its stable code (or ISO code)."""
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class NumberField(serializers.SlugRelatedField):
+    """A taxon by its number (an SDG)."""
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdField(serializers.PrimaryKeyRelatedField):
+    """A related record by its id."""
+
+
 def _codes(relation, slug_field="code"):
-    """The codes of a record's taxa, from the list ``RecordQuerySet.for_open_data`` fetched."""
-    return serializers.SlugRelatedField(
-        source=f"{relation}_list", slug_field=slug_field, many=True, read_only=True
-    )
+    """The codes of a record's taxa, from the list ``RecordQuerySet.for_open_data`` fetched
+    (the schema cannot find that list on the model: the field says what it holds)."""
+    field_class = NumberField if slug_field == "number" else CodeField
+    return field_class(source=f"{relation}_list", slug_field=slug_field, many=True, read_only=True)
 
 
 class TranslatedModelSerializer(serializers.ModelSerializer):
@@ -226,9 +241,7 @@ class ProjectSerializer(RecordSerializer):
     cooperation_types = _codes("cooperation_types")
     sdgs = _codes("sdgs", slug_field="number")
     # Prefetched among the published technologies only (RecordQuerySet.for_open_data).
-    technologies = serializers.PrimaryKeyRelatedField(
-        source="technologies_list", many=True, read_only=True
-    )
+    technologies = IdField(source="technologies_list", many=True, read_only=True)
     enterprise = _published_id("enterprise", "The submitting enterprise's id, when published.")
 
     class Meta:
