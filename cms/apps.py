@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from databases import licences
         from platform_site.cache import content_changed
 
         # Any change to what the public pages show (menu and footer included) makes the cached
@@ -18,6 +19,8 @@ class CmsConfig(AppConfig):
                 continue
             for signal in (post_save, post_delete):
                 signal.connect(content_changed, sender=model, dispatch_uid=f"content-{model}")
+        # The open data's licence is a site setting; databases reads it through this hook.
+        licences.use_licence_from(licence_of_the_open_data)
 
     def media_holders(self):
         """Policy documents hold their PDFs, public once published (platform_site/media.py)."""
@@ -26,3 +29,10 @@ class CmsConfig(AppConfig):
         from platform_site.media import Holder, file_columns
 
         return [Holder(self.get_model("PolicyDocument"), file_columns, Q(published=True))]
+
+
+def licence_of_the_open_data():
+    """The site settings' choice of licence for the open data (databases/licences.py)."""
+    from cms.models import SiteSettings
+
+    return SiteSettings.get_solo().data_licence

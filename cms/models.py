@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from cms.sanitize import clean_html
+from databases import licences
 
 
 class SanitizedHTMLModel(models.Model):
@@ -350,6 +351,15 @@ class SiteSettings(models.Model):
     phones = models.TextField(_("phone numbers"), blank=True, help_text=_("One per line."))
     emails = models.TextField(_("e-mail addresses"), blank=True, help_text=_("One per line."))
     address = models.CharField(_("address"), max_length=300, blank=True)
+    data_licence = models.CharField(
+        _("open data licence"),
+        max_length=20,
+        choices=licences.LICENCE_CHOICES,
+        default=licences.DEFAULT_LICENCE,
+        help_text=_(
+            "The licence of the records in the public API and the bulk downloads (the data page)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("site settings")

@@ -26,9 +26,10 @@ class DatabasesConfig(AppConfig):
         files.connect()
 
     def media_holders(self):
-        """The rows that hold uploaded files (platform_site/media.py): each database's records,
+        """The rows that hold stored files (platform_site/media.py): each database's records,
         by their own file fields and by their gallery; public once published, and seen
-        unpublished by their enterprise's members where they have one."""
+        unpublished by their enterprise's members where they have one. (The open data files are
+        sent by their own view, /data/<database>.<format>.)"""
         from django.db.models import Q
 
         from databases.files import in_gallery

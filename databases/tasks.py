@@ -1,9 +1,9 @@
-"""Celery tasks of the databases: the daily freshness reminders, and the hourly clean-up of the
-images kept for abandoned forms."""
+"""Celery tasks of the databases: the daily freshness reminders, the hourly clean-up of the
+images kept for abandoned forms, and the hourly open data files."""
 
 from celery import shared_task
 
-from databases import freshness, kept_uploads
+from databases import freshness, kept_uploads, open_data
 from platform_site.celery import retry_database_errors
 
 
@@ -25,3 +25,18 @@ def remind_owners_of_ageing_records():
 def discard_stale_kept_images():
     """Scheduled hourly by django-celery-beat (migration 0013); returns how many files went."""
     return len(kept_uploads.discard_stale())
+
+
+# Idempotent (a database whose records did not change since its files is skipped, and files
+# are swapped in one transaction), so a lost connection is retried; the next hour's round
+# catches up with anything longer. A full export of 100,000 records takes about a minute.
+@shared_task(
+    acks_late=True,
+    soft_time_limit=30 * 60,
+    time_limit=30 * 60 + 30,
+    **retry_database_errors(max_retries=3),
+)
+def export_open_data():
+    """Scheduled hourly by django-celery-beat (migration 0015): the files of every database
+    whose published records changed."""
+    return open_data.export_all()

@@ -7,7 +7,10 @@ from .registry import DATABASES
 
 app_name = "databases"
 
-urlpatterns = [path("search/", public_page(views.SearchView.as_view()), name="search")]
+urlpatterns = [
+    path("search/", public_page(views.SearchView.as_view()), name="search"),
+    path("data/", public_page(views.OpenDataView.as_view()), name="open-data"),
+]
 for database in DATABASES:
     urlpatterns += [
         path(

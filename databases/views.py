@@ -1,13 +1,17 @@
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from platform_site import media
 from platform_site.l10n import listing
+from platform_site.site_url import site_origin
 
-from . import browse
+from . import browse, licences, open_data
 from .filters import FILTERSETS
+from .models import DataDownload
 from .registry import BY_KEY, DATABASES
 
 
@@ -111,3 +115,40 @@ class SearchView(TemplateView):
             databases=DATABASES,
             **kwargs,
         )
+
+
+# The files change at most hourly; a client may keep one for a few minutes.
+OPEN_DATA_CACHE = "public, max-age=300"
+
+
+class OpenDataView(TemplateView):
+    """/<lang>/data/: each database's files, their licence and the sources' attribution."""
+
+    template_name = "databases/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            downloads=open_data.downloads(),
+            licence=licences.current_licence(),
+            sources=licences.SOURCES,
+            docs_url=reverse("api:docs"),
+            schema_url=reverse("api:schema"),
+            catalogue_url=reverse("open-data-catalogue"),
+            **kwargs,
+        )
+
+
+def open_data_file(request, key, fmt):
+    """/data/<database>.<format>: the current file, whose stored name changes with each export,
+    at a stable address; public data, cached for a while."""
+    row = get_object_or_404(DataDownload, database=key, format=fmt)
+    return media.send(row.file.name, OPEN_DATA_CACHE, as_attachment=True, filename=f"{key}.{fmt}")
+
+
+def open_data_catalogue(request):
+    """/data/catalog.jsonld: the DCAT catalogue of the downloads, for data portals."""
+    return JsonResponse(
+        open_data.catalogue(site_origin(request)),
+        content_type="application/ld+json",
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )

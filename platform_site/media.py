@@ -119,15 +119,23 @@ def serve(user, name):
     cache_control = access(user, name)
     if cache_control is None:
         raise Http404
-    as_attachment = name.lower().endswith(".pdf")
-    filename = posixpath.basename(name)
+    return send(name, cache_control, as_attachment=name.lower().endswith(".pdf"))
+
+
+def send(name, cache_control, as_attachment=False, filename=None):
+    """The response that delivers the stored file ``name`` (whoever may see it: the caller
+    checked), from the storage, through nginx or by a link to the bucket; Http404 when the
+    storage has no such file."""
+    filename = filename or posixpath.basename(name)
     if hasattr(default_storage, "signed_url"):
         # A private bucket: the browser fetches the file from it with a link that expires.
         response = HttpResponseRedirect(default_storage.signed_url(name, as_attachment))
         # Not cached for longer than the link lives.
         expire = default_storage.querystring_expire // 2
         response["Cache-Control"] = (
-            f"public, max-age={min(3600, expire)}" if cache_control == PUBLIC else PRIVATE
+            f"public, max-age={min(3600, expire)}"
+            if cache_control.startswith("public")
+            else PRIVATE
         )
         return response
     if settings.MEDIA_ACCEL_REDIRECT:

@@ -31,6 +31,10 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("admin/", admin.site.urls),
+    # The public API, without a language prefix (?lang= chooses one): databases/api/.
+    path("api/", include("databases.api.urls")),
+    # The bulk downloads' stable addresses and their DCAT catalogue: databases/data_urls.py.
+    path("data/", include("databases.data_urls")),
     # Every uploaded file, whatever the storage: the view decides who may see it.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", views.media, name="media"),
 ]

@@ -2,6 +2,7 @@ from .enterprise import Enterprise
 from .institution import ServiceInstitution
 from .media import RecordImage
 from .membership import MemberRole, Membership, MembershipStatus
+from .open_data import DataDownload, DownloadFormat
 from .project import Project
 from .records import PublicationStatus, Record, RecordQuerySet
 from .review import ReviewNote, ReviewStep
@@ -22,6 +23,8 @@ __all__ = [
     "BricsStatus",
     "CooperationType",
     "Country",
+    "DataDownload",
+    "DownloadFormat",
     "Enterprise",
     "Language",
     "MemberRole",

@@ -56,6 +56,41 @@ class RecordQuerySet(models.QuerySet):
             .defer(*self.model.card_deferred_fields())
         )
 
+    def for_open_data(self):
+        """What the API and the bulk downloads show of each record (databases/api/serializers.py),
+        in a fixed number of queries whatever the number of records: the country joined, one
+        query per many-to-many relation and one for the gallery. Each relation is a list in
+        ``<name>_list`` (``to_attr``: no queryset per record and relation, which cost more than
+        the queries). A related record (a technology's provider, a project's technologies)
+        counts only when it is published: to-one relations become ``public_<name>_id``,
+        many-to-many ones are prefetched among published records."""
+        model = self.model
+        annotations, prefetches = {}, []
+        for field in model._meta.concrete_fields:
+            if field.many_to_one and issubclass(field.related_model, Record):
+                if field.name == "draft_of":
+                    continue
+                annotations[f"public_{field.name}_id"] = models.Case(
+                    models.When(
+                        **{f"{field.name}__status": PublicationStatus.PUBLISHED},
+                        then=models.F(field.attname),
+                    ),
+                    default=None,
+                )
+        for field in model._meta.many_to_many:
+            related = field.related_model.objects.all()
+            if issubclass(field.related_model, Record):
+                related = field.related_model.objects.published().only("pk")
+            prefetches.append(
+                models.Prefetch(field.name, queryset=related, to_attr=f"{field.name}_list")
+            )
+        return (
+            self.select_related("country")
+            .annotate(**annotations)
+            .prefetch_related(*prefetches, models.Prefetch("gallery", to_attr="gallery_list"))
+            .defer("search_vector")
+        )
+
     def search(self, query):
         """Records matching ``query``, annotated with ``rank`` (best first when ordered by it)."""
         return search.filter_queryset(self, query)

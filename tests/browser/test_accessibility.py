@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from databases import open_data
 from tests.factories import (
     EnterpriseFactory,
     EventFactory,
@@ -51,6 +52,8 @@ def page_paths(records):
     policy = PolicyDocumentFactory(title="Carbon peaking action plan", country=china())
     paths += ["events/", f"events/{event.slug}/", "events/?kind=party", "policies/"]
     paths += [f"policies/{policy.slug}/"]
+    open_data.export_all()
+    paths += ["data/"]
     for key, record in records.items():
         paths += [f"{key}/", f"{key}/{record.slug}/"]
     return paths

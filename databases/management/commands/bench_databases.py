@@ -10,6 +10,7 @@ import os
 import platform
 import statistics
 import time
+from urllib.parse import urlencode
 
 import django
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import translation
 
+from databases.api.pagination import encode_cursor
 from databases.models import Language, Sector, TechnologyField
 from databases.registry import DATABASES
 
@@ -62,6 +64,8 @@ class Command(BaseCommand):
             with (
                 override_settings(
                     PUBLIC_PAGE_CACHE_SECONDS=0,
+                    # One client asks for everything: the API's rate limit would answer 429s.
+                    API_RATE_LIMIT="100000000/min",
                     ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
                     STORAGES={
                         **settings.STORAGES,
@@ -147,7 +151,25 @@ class Command(BaseCommand):
                 urls.append(record.get_absolute_url())
         search = reverse("databases:search")
         urls += [f"{search}?q={q}" for q in ("solar", "光伏", "ветропарк", "सौर")]
+        urls += self.api_urls(filters)
         return urls
+
+    def api_urls(self, filters):
+        """The API's lists (plain, filtered, searched, the page after a record in the middle of
+        the table through its cursor), details by id, and a taxonomy; no ETag is sent, so each
+        does its work."""
+        urls = []
+        for database in DATABASES:
+            listing = reverse(f"api:{database.key}-list")
+            urls += [listing, f"{listing}?{filters[database.key]}", f"{listing}?q=solar"]
+            record = self.middle_record(database.model)
+            if record is not None:
+                urls.append(reverse(f"api:{database.key}-detail", args=[record.pk]))
+                # The default order is newest first (filters.NEWEST): its keys.
+                published_at = database.model.objects.get(pk=record.pk).published_at
+                cursor = encode_cursor(["published_at", "pk"], [published_at, record.pk])
+                urls.append(f"{listing}?{urlencode({'cursor': cursor})}")
+        return [*urls, reverse("api:countries")]
 
     @staticmethod
     def first(model, field, preferred):

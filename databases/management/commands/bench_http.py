@@ -30,6 +30,10 @@ PAGES = [
     ("detail", "{detail}", 0.25),
     ("search", "/en/search/?q=solar", 0.10),
     ("search (Chinese)", "/zh-hans/search/?q=%E5%85%89%E4%BC%8F", 0.10),
+    # The API, with no ETag sent: each request does the work (a 304 would cost next to nothing).
+    ("API list", "/api/v1/projects/", 0.25),
+    ("API filtered list", "/api/v1/technologies/?trl_min=6&sector=wind-energy", 0.25),
+    ("API search", "/api/v1/technologies/?q=solar", 0.10),
 ]
 
 LATENCY_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -77,6 +81,8 @@ class Command(BaseCommand):
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_SECURE_SSL_REDIRECT": "false",
             "DJANGO_BENCHMARK_ENDPOINTS": "true",
+            # wrk is one client: the API's rate limit per address would answer 429s.
+            "API_RATE_LIMIT": "100000000/min",
         }
         command = [
             sys.executable, "-m", "gunicorn", "platform_site.wsgi:application",

@@ -25,6 +25,6 @@ def uninstall(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("databases", "0012_file_indexes")]
+    dependencies = [("databases", "0013_kept_images_cleanup_schedule")]
 
     operations = [migrations.RunPython(install, uninstall)]
