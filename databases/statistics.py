@@ -236,7 +236,8 @@ def _statistics():
     )
     return {
         "total": count(sum(totals.values())),
-        "countries_with_records": len(per_country),
+        # As many records stand behind it as in all.
+        "countries": Figure(len(per_country), sum(totals.values())),
         "charts": [
             databases_chart,
             Chart(
@@ -434,10 +435,6 @@ def world_map(per_country, countries):
 
 
 def _country_figures(country):
-    counts = [
-        (database, count(database.model.objects.published().filter(country=country).count()))
-        for database in DATABASES
-    ]
     money = (
         Project.objects.published()
         .filter(country=country)
@@ -459,7 +456,6 @@ def _country_figures(country):
             sector_counts[pk] = sector_counts.get(pk, 0) + n
     names = {sector.pk: sector for sector in Sector.objects.filter(pk__in=sector_counts)}
     return {
-        "database_counts": counts,
         "investment": _sum_figure(money["investment"], money["with_investment"], "usd"),
         "co2": _sum_figure(money["co2"], money["with_co2"], "co2"),
         "sectors": _taxon_chart(
@@ -474,14 +470,16 @@ def _country_figures(country):
 
 
 def country_figures(country):
-    """The figures of a country page, in the active language."""
+    """The figures of a country page, in the active language: its projects' investment sought
+    and expected CO₂ reduction, and its records by sector. (Its records per database are the
+    page's links to the lists, which show those counts anyway.)"""
     return cached(f"country:{country.iso2}", lambda: _country_figures(country))
 
 
 def headline():
     """The home page's headline figures of the databases."""
     page = statistics()
-    return {"records": page["total"], "countries": page["countries_with_records"]}
+    return {"records": page["total"], "countries": page["countries"]}
 
 
 __all__ = ["MIN_GROUP", "Bar", "Chart", "Figure", "country_figures", "headline", "statistics"]

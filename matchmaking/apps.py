@@ -8,11 +8,14 @@ class MatchmakingConfig(AppConfig):
     verbose_name = _("Matchmaking")
 
     def ready(self):
+        from cms import headlines
         from databases.models import Enterprise, Project
         from databases.signals import record_state_changed
 
-        from . import signals
+        from . import signals, statistics
 
         for model in (Project, Enterprise):
             post_save.connect(signals.schedule_recompute, sender=model, dispatch_uid=f"mm-{model}")
         record_state_changed.connect(signals.schedule_recompute, dispatch_uid="mm-state")
+        # The home page (cms) shows the introductions' figures and links to the statistics page.
+        headlines.register(statistics.headline, url_name="matchmaking:statistics")
