@@ -11,6 +11,7 @@ language under the content version, so a change to any record recomputes them.
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from unicodedata import east_asian_width
 
 from django.core.cache import cache
 from django.db.models import Count, Q, Sum
@@ -69,6 +70,37 @@ class Bar:
     href: str = ""
     share: float = 0.0  # of the longest bar, 0 when suppressed
 
+    @property
+    def short_label(self):
+        """The label as the SVG shows it: cut to what fits beside the figure (an East Asian
+        character is twice as wide), in full in the table and the description."""
+        room, shown = SVG_LABEL_ROOM, []
+        for character in self.label:
+            room -= 2 if east_asian_width(character) in "WF" else 1
+            if room < 0:
+                return "".join(shown).rstrip(" ·,") + "…"
+            shown.append(character)
+        return self.label
+
+
+def _grouped(bars):
+    small = [bar for bar in bars if not bar.figure.shown]
+    if len(small) < 2:
+        return bars
+    kind = small[0].figure.kind
+    others = Bar(
+        str(
+            _("%(number)s others with fewer than %(min)s each")
+            % {"number": l10n.number(len(small)), "min": l10n.number(MIN_GROUP)}
+        ),
+        Figure(
+            sum((bar.figure.value for bar in small), Decimal(0) if kind != "count" else 0),
+            sum(bar.figure.members for bar in small),
+            kind,
+        ),
+    )
+    return [bar for bar in bars if bar.figure.shown] + [others]
+
 
 @dataclass
 class Chart:
@@ -79,8 +111,13 @@ class Chart:
     description: str
     column: str  # the table's heading for the figures
     bars: list = field(default_factory=list)
+    # Bars too small to show are put together in one "others" bar (a figure about all of them,
+    # shown when they are five or more) rather than listed one by one as "fewer than 5".
+    group_small: bool = False
 
     def __post_init__(self):
+        if self.group_small:
+            self.bars = _grouped(self.bars)
         longest = max((bar.figure.value for bar in self.bars if bar.figure.shown), default=0)
         self.bars = [
             Bar(
@@ -115,7 +152,9 @@ class Chart:
         ]
 
 
-CHART_WIDTH = 400
+CHART_WIDTH = 320
+# Latin characters of 13-unit text that fit in the chart's width beside a figure.
+SVG_LABEL_ROOM = 36
 BAR_ROW = 38  # SVG units per bar: the label's line and the bar under it
 
 
@@ -248,6 +287,7 @@ def _statistics():
                 ),
                 str(_("Records")),
                 country_bars,
+                group_small=True,
             ),
             _taxon_chart(
                 "sectors",
@@ -317,7 +357,7 @@ def _taxon_chart(key, title, description, counts, names, ordered=True):
     bars = [Bar(str(item), count(counts[pk])) for pk, item in names.items() if pk in counts]
     if ordered:
         bars.sort(key=lambda bar: (-bar.figure.value, bar.label))
-    return Chart(key, str(title), str(description), str(_("Records")), bars)
+    return Chart(key, str(title), str(description), str(_("Records")), bars, group_small=True)
 
 
 def _money_charts(key, investment_title, co2_title, rows):
@@ -344,6 +384,7 @@ def _money_charts(key, investment_title, co2_title, rows):
             str(_("The investment published projects seek, in US dollars at reference rates.")),
             str(_("Investment sought")),
             investment,
+            group_small=True,
         ),
         Chart(
             f"co2-{key}",
@@ -351,6 +392,7 @@ def _money_charts(key, investment_title, co2_title, rows):
             str(_("The yearly CO₂ reduction published projects expect, in tonnes of CO₂e.")),
             str(_("CO₂ reduction")),
             co2,
+            group_small=True,
         ),
     ]
 

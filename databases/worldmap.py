@@ -20,7 +20,7 @@ MIN_AREA = 4
 # Equal Earth (Šavrič, Patterson and Jenny, 2018).
 A1, A2, A3, A4 = 1.340264, -0.081106, 0.000893, 0.003796
 M = math.sqrt(3) / 2
-X_MAX = math.pi / (M * (A1 + 3 * A2 + 7 * A3 + 9 * A4)) * 1.0  # at the equator, longitude 180°
+X_MAX = math.pi / (M * A1)  # at the equator, longitude 180°
 
 
 def _equal_earth(lon, lat):
@@ -70,6 +70,14 @@ def _area(points):
     )
 
 
+def _unwrapped(ring):
+    """A ring that crosses the antimeridian (Chukotka, Fiji) with its western longitudes moved
+    past 180°: drawn whole off the map's right edge rather than as a stroke across the world."""
+    if max(lon for lon, _lat in ring) - min(lon for lon, _lat in ring) <= 180:
+        return ring
+    return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in ring]
+
+
 def _path(rings, scale, top):
     commands = []
     for ring in rings:
@@ -97,7 +105,11 @@ def world():
     precision = data["precision"]
     projected = {
         code: [
-            [_equal_earth(lon / precision, lat / precision) for lon, lat in ring] for ring in rings
+            [
+                _equal_earth(lon, lat)
+                for lon, lat in _unwrapped([(x / precision, y / precision) for x, y in ring])
+            ]
+            for ring in rings
         ]
         for code, rings in data["countries"].items()
     }

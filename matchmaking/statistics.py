@@ -7,6 +7,7 @@ like every other (databases/statistics.py). The quality is read from ``data/qual
 last measurement on real data (docs/matchmaking.md), never recomputed for a page.
 """
 
+import datetime
 import json
 from functools import cache
 from pathlib import Path
@@ -89,7 +90,8 @@ def quality():
             for key, figures in task["rankers"].items()
         ]
         tasks.append({**task, "rows": rows})
-    return {"measured_on": data["measured_on"], "tasks": tasks}
+    measured_on = datetime.date.fromisoformat(data["measured_on"])
+    return {"measured_on": l10n.date(measured_on), "tasks": tasks}
 
 
 def headline():

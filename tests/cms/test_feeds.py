@@ -122,5 +122,5 @@ def test_publishing_dates_an_event_once(client):
 )
 def test_lists_link_their_feed_in_the_head(client, page, feed):
     head = text(client.get(page)).split("</head>")[0]
-    assert f'<link rel="alternate" type="application/atom+xml"' in head
+    assert '<link rel="alternate" type="application/atom+xml"' in head
     assert f'href="{feed}"' in head

@@ -148,3 +148,15 @@ def test_the_home_page_shows_the_latest_stories_and_the_headline_figures(client)
     assert "<strong>5</strong> published records" in page
     assert "introductions accepted" in page  # plugged in by matchmaking
     assert 'href="/en/statistics/"' in page
+
+
+def test_the_list_takes_a_fixed_number_of_queries(client, django_assert_num_queries):
+    for _ in range(3):
+        StoryFactory(countries=[china()])
+    client.get("/en/stories/")  # the site chrome is cached from here on
+    # The stories counted (paginator), a page of them, their countries, their images.
+    with django_assert_num_queries(4):
+        client.get("/en/stories/?page=1")
+    StoryFactory.create_batch(3, countries=[china()])
+    with django_assert_num_queries(4):
+        client.get("/en/stories/?page=1")
