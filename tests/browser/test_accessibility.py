@@ -11,6 +11,7 @@ from tests.factories import (
     ProjectFactory,
     SectorFactory,
     ServiceInstitutionFactory,
+    StoryFactory,
     TalentFactory,
     TechnologyFactory,
     brazil,
@@ -51,6 +52,8 @@ def page_paths(records):
     policy = PolicyDocumentFactory(title="Carbon peaking action plan", country=china())
     paths += ["events/", f"events/{event.slug}/", "events/?kind=party", "policies/"]
     paths += [f"policies/{policy.slug}/"]
+    story = StoryFactory(countries=[china()], projects=[records["projects"]])
+    paths += ["statistics/", "stories/", f"stories/{story.slug}/"]
     for key, record in records.items():
         paths += [f"{key}/", f"{key}/{record.slug}/"]
     return paths
