@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EMBEDDED := DJANGO_DEBUG=true DJANGO_STAFF_MFA_REQUIRED=false
 RUN_PORT ?= 8000
 
-.PHONY: run test faults browser-deps lighthouse screenshots screenshot-fonts lint format check vendor-flags messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking evaluate-search clean
+.PHONY: run test faults browser-deps lighthouse screenshots screenshot-fonts lint format check vendor-flags world-map messages compilemessages bench bench-seed bench-databases bench-matchmaking evaluate-matchmaking evaluate-search clean
 
 # Django 6 needs Python 3.12+: use the first suitable interpreter on PATH, then pyenv's.
 $(VENV)/.installed: pyproject.toml
@@ -77,6 +77,19 @@ vendor-flags: node_modules/.installed
 	  | while read -r code; do cp $(FLAG_ICONS)/flags/4x3/$$code.svg static/vendor/flag-icons/4x3/; done
 	cp $(FLAG_ICONS)/LICENSE static/vendor/flag-icons/LICENSE
 	$(PY) -c 'import json; print("flag-icons", json.load(open("$(FLAG_ICONS)/package.json"))["version"])' > static/vendor/flag-icons/VERSION
+
+# The country outlines of the statistics map (databases/taxonomy_data/world_map.json): Natural
+# Earth's 1:110m countries from world-atlas (pinned in package-lock.json), keyed by ISO code with
+# Debian's iso-codes (package iso-codes). Run after changing either, and commit the result.
+WORLD_ATLAS ?= node_modules/world-atlas
+ISO_3166_1 ?= /usr/share/iso-codes/json/iso_3166-1.json
+
+world-map: node_modules/.installed
+	$(PY) databases/taxonomy_data/build_world_map.py $(WORLD_ATLAS)/countries-110m.json $(ISO_3166_1) \
+	  > databases/taxonomy_data/world_map.json
+	cp $(WORLD_ATLAS)/LICENSE databases/taxonomy_data/world_map.LICENSE
+	$(PY) -c 'import json; print("world-atlas", json.load(open("$(WORLD_ATLAS)/package.json"))["version"])' \
+	  > databases/taxonomy_data/world_map.VERSION
 
 # Full-page screenshots of the main public, member and admin pages at 390 and 1366 px in every
 # language, into var/screenshots/<lang>/ for review (not a test; SCREENSHOTS_URL: a running portal).

@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from platform_site.admin_changelist import SafeDateHierarchyMixin
 
+from .forms import StoryImageForm
 from .models import (
     UNANSWERED_INQUIRIES,
     CountryOverview,
@@ -13,6 +14,8 @@ from .models import (
     Page,
     PolicyDocument,
     SiteSettings,
+    Story,
+    StoryImage,
 )
 
 
@@ -75,6 +78,35 @@ class PolicyDocumentAdmin(SafeDateHierarchyMixin, TabbedTranslationAdmin):
     date_hierarchy = "issued_on"
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["country"]
+
+
+class StoryImageInline(TranslationTabularInline):
+    model = StoryImage
+    form = StoryImageForm
+    extra = 1
+
+
+@admin.register(Story)
+class StoryAdmin(TabbedTranslationAdmin):
+    """Stories are written, translated and published by staff like the other pages; the
+    introduction whose outcome a story tells is chosen on the introduction (matchmaking)."""
+
+    list_display = ["title", "published", "published_at", "machine_translated", "updated_at"]
+    list_filter = ["published", "machine_translated", "countries", "sectors"]
+    search_fields = ["title_en", "summary_en", "slug"]
+    ordering = ["-published_at", "-pk"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = [
+        "countries",
+        "technologies",
+        "projects",
+        "talents",
+        "enterprises",
+        "institutions",
+    ]
+    filter_horizontal = ["sectors"]
+    readonly_fields = ["published_at", "updated_at"]
+    inlines = [StoryImageInline]
 
 
 @admin.register(SiteSettings)

@@ -23,12 +23,16 @@ class CmsConfig(AppConfig):
         licences.use_licence_from(licence_of_the_open_data)
 
     def media_holders(self):
-        """Policy documents hold their PDFs, public once published (platform_site/media.py)."""
+        """Policy documents hold their PDFs and stories their images, public once published
+        (platform_site/media.py)."""
         from django.db.models import Q
 
         from platform_site.media import Holder, file_columns
 
-        return [Holder(self.get_model("PolicyDocument"), file_columns, Q(published=True))]
+        return [
+            Holder(self.get_model("PolicyDocument"), file_columns, Q(published=True)),
+            Holder(self.get_model("StoryImage"), file_columns, Q(story__published=True)),
+        ]
 
 
 def licence_of_the_open_data():

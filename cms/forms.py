@@ -1,12 +1,13 @@
-"""Public forms of the CMS: the "Consult us" inquiry form."""
+"""Forms of the CMS: the "Consult us" inquiry form, and the check of a story's images."""
 
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Inquiry
+from cms.models import Inquiry, StoryImage
 from databases.models import Country
+from databases.uploads import check_images
 
 MESSAGE_MIN_LENGTH = 20
 MESSAGE_MAX_LENGTH = 5000
@@ -66,3 +67,18 @@ class InquiryForm(forms.ModelForm):
 
     def visible_form_fields(self):
         return [field for field in self.visible_fields() if field.name != self.HONEYPOT]
+
+
+class StoryImageForm(forms.ModelForm):
+    """A story's image, checked and re-encoded like members' uploads (databases/uploads.py):
+    a real JPEG, PNG or WebP within the limits, stored as WebP without its metadata."""
+
+    class Meta:
+        model = StoryImage
+        fields = ["image", "alt", "caption", "ordering"]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and "image" in self.changed_data:
+            return check_images([image])[0]["full"]
+        return image

@@ -5,10 +5,13 @@ Text fields named in cms/translation.py are translated by django-modeltranslatio
 fields (``html_fields``) are sanitised with nh3 in every language on each save.
 """
 
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +38,23 @@ class SanitizedHTMLModel(models.Model):
                 value = getattr(self, field.attname)
                 if value is not None:
                     setattr(self, field.attname, clean_html(value))
+
+
+class PublicationDateModel(models.Model):
+    """Stamps ``published_at`` the first time the row is saved published: the date its feed
+    entry carries (cms/feeds.py). Unpublishing and publishing again keeps the first date."""
+
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.published and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
 
 
 class PublishedQuerySet(models.QuerySet):
@@ -240,7 +260,7 @@ class EventKind(models.TextChoices):
     MEETING = "meeting", _("Meeting")
 
 
-class Event(SanitizedHTMLModel):
+class Event(PublicationDateModel, SanitizedHTMLModel):
     kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
@@ -296,7 +316,7 @@ def policy_file_path(document, filename):
     return f"policies/{document.slug or 'document'}.pdf"
 
 
-class PolicyDocument(models.Model):
+class PolicyDocument(PublicationDateModel):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     country = models.ForeignKey(
@@ -340,6 +360,102 @@ class PolicyDocument(models.Model):
 
     def get_absolute_url(self):
         return reverse("cms:policy", args=[self.slug])
+
+
+def story_image_path(image, filename):
+    return f"stories/{timezone.now():%Y/%m}/{PurePath(filename).name}"
+
+
+class Story(PublicationDateModel, SanitizedHTMLModel):
+    """A story of cooperation the secretariat tells: who worked together, where, in which
+    sectors, with which of the databases' records.
+
+    The introduction whose outcome it tells is linked from the matchmaking side
+    (``matchmaking.Introduction.story``): cms sits below matchmaking and knows nothing of it.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    body = models.TextField(_("text"), blank=True)
+    countries = models.ManyToManyField(
+        "databases.Country", verbose_name=_("countries"), related_name="stories", blank=True
+    )
+    sectors = models.ManyToManyField(
+        "databases.Sector", verbose_name=_("sectors"), related_name="stories", blank=True
+    )
+    technologies = models.ManyToManyField(
+        "databases.Technology", verbose_name=_("technologies"), related_name="stories", blank=True
+    )
+    projects = models.ManyToManyField(
+        "databases.Project", verbose_name=_("projects"), related_name="stories", blank=True
+    )
+    talents = models.ManyToManyField(
+        "databases.Talent", verbose_name=_("experts"), related_name="stories", blank=True
+    )
+    enterprises = models.ManyToManyField(
+        "databases.Enterprise", verbose_name=_("enterprises"), related_name="stories", blank=True
+    )
+    institutions = models.ManyToManyField(
+        "databases.ServiceInstitution",
+        verbose_name=_("service institutions"),
+        related_name="stories",
+        blank=True,
+    )
+    published = models.BooleanField(_("published"), default=False)
+    machine_translated = models.BooleanField(
+        _("translations are machine-made, pending review"), default=False
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    html_fields = ("body",)
+    # The record relations, in the order the story page lists them.
+    record_fields = ("projects", "technologies", "enterprises", "talents", "institutions")
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("story of cooperation")
+        verbose_name_plural = _("stories of cooperation")
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            # The story list and the home page: published stories, newest first.
+            models.Index(fields=["published", "-published_at"], name="cms_story_list_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cms:story", args=[self.slug])
+
+
+class StoryImage(models.Model):
+    """A photograph of a story, checked and re-encoded when staff upload it (cms/forms.py)."""
+
+    story = models.ForeignKey(
+        Story, verbose_name=_("story"), on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.ImageField(_("image"), upload_to=story_image_path, max_length=255)
+    alt = models.CharField(
+        _("text alternative"),
+        max_length=250,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    ordering = models.PositiveSmallIntegerField(_("ordering"), default=0)
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        ordering = ["ordering", "pk"]
+        indexes = [
+            # The media view's check of who may fetch a file (platform_site/media.py).
+            models.Index(fields=["image"], name="cms_storyimage_image_idx"),
+        ]
+
+    def __str__(self):
+        return self.alt
 
 
 class SiteSettings(models.Model):

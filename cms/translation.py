@@ -1,6 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import CountryOverview, Event, MinisterialMeeting, Page, PolicyDocument, SiteSettings
+from .models import (
+    CountryOverview,
+    Event,
+    MinisterialMeeting,
+    Page,
+    PolicyDocument,
+    SiteSettings,
+    Story,
+    StoryImage,
+)
 
 
 @register(Page)
@@ -31,3 +40,13 @@ class PolicyDocumentTranslation(TranslationOptions):
 @register(SiteSettings)
 class SiteSettingsTranslation(TranslationOptions):
     fields = ("slogan", "address")
+
+
+@register(Story)
+class StoryTranslation(TranslationOptions):
+    fields = ("title", "summary", "body")
+
+
+@register(StoryImage)
+class StoryImageTranslation(TranslationOptions):
+    fields = ("alt", "caption")

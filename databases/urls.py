@@ -3,6 +3,7 @@ from django.urls import path
 from platform_site.cache import public_page
 
 from . import member_views, views
+from .feeds import RecordFeed
 from .registry import DATABASES
 
 app_name = "databases"
@@ -17,6 +18,11 @@ for database in DATABASES:
             f"{database.key}/",
             public_page(views.RecordListView.as_view(database_key=database.key)),
             name=f"{database.url_name}-list",
+        ),
+        path(
+            f"{database.key}/feed/",
+            public_page(RecordFeed(database.key)),
+            name=f"{database.url_name}-feed",
         ),
         path(
             f"{database.key}/<slug:slug>/",

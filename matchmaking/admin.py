@@ -152,8 +152,10 @@ class IntroductionAdmin(admin.ModelAdmin):
         "agreement_value_usd",
         "co2_reduction",
         "outcome_note",
+        "story",
     ]
-    readonly_fields = [name for name in fields if name != "staff_note"]
+    readonly_fields = [name for name in fields if name not in ("staff_note", "story")]
+    autocomplete_fields = ["story"]
     change_list_template = "admin/matchmaking/introduction/change_list.html"
 
     def has_add_permission(self, request):

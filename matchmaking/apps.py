@@ -8,11 +8,12 @@ class MatchmakingConfig(AppConfig):
     verbose_name = _("Matchmaking")
 
     def ready(self):
+        from cms import headlines
         from databases import workflow
         from databases.models import Enterprise, Project
         from databases.signals import record_state_changed
 
-        from . import signals, statuses
+        from . import signals, statistics, statuses
         from .models import Interest, Introduction
 
         for model in (Project, Enterprise):
@@ -20,3 +21,5 @@ class MatchmakingConfig(AppConfig):
         record_state_changed.connect(signals.schedule_recompute, dispatch_uid="mm-state")
         workflow.register_status(Introduction, statuses.introduction_status)
         workflow.register_status(Interest, statuses.interest_status)
+        # The home page (cms) shows the introductions' figures and links to the statistics page.
+        headlines.register(statistics.headline, url_name="matchmaking:statistics")

@@ -19,7 +19,7 @@ from matchmaking.models import (
     IntroductionStatus,
     Side,
 )
-from platform_site import mail
+from platform_site import l10n, mail
 
 
 class IntroductionError(Exception):
@@ -261,3 +261,20 @@ def _notify_secretariat(introduction):
             + reverse("admin:matchmaking_introduction_change", args=[introduction.pk]),
         },
     )
+
+
+def told_in(story):
+    """ "Agreement signed, 3 March 2026": the latest outcome of the introductions ``story``
+    tells of, or "" when it tells of none with an outcome."""
+    told = (
+        Introduction.objects.filter(story=story)
+        .exclude(outcome="")
+        .order_by("-outcome_at")
+        .only("outcome", "outcome_at")
+        .first()
+    )
+    if told is None:
+        return ""
+    if told.outcome_at is None:
+        return told.get_outcome_display()
+    return f"{told.get_outcome_display()}, {l10n.date(told.outcome_at)}"

@@ -338,6 +338,16 @@ class Introduction(AboutAPair, Brokered):
         blank=True,
     )
     outcome_note = models.TextField(_("how it went"), max_length=2000, blank=True)
+    # The story of cooperation that tells this outcome, set by staff. Here rather than on the
+    # story: cms sits below matchmaking and may not depend on it, even by a string reference.
+    story = models.ForeignKey(
+        "cms.Story",
+        verbose_name=_("told in the story"),
+        on_delete=models.SET_NULL,
+        related_name="introductions",
+        null=True,
+        blank=True,
+    )
 
     objects = IntroductionQuerySet.as_manager()
 

@@ -1,6 +1,7 @@
 """Members act on their matches: dismiss one, ask for an introduction, answer one, and say
 how it went. Matches and introductions are fetched through querysets scoped to the member's
-enterprises: anyone else gets a 404."""
+enterprises: anyone else gets a 404. And the public statistics page, which shows the
+matchmaking's figures next to the databases'."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from databases.browse import published_record
 from databases.registry import BY_MODEL
 from matchmaking import interest, introductions
+from matchmaking import statistics as figures
 from matchmaking.forms import InterestForm, IntroductionRequestForm, OutcomeForm
 from matchmaking.models import Introduction, Match, Side
 
@@ -145,3 +147,8 @@ def express_interest(request, kind, slug):
             return redirect(record)
     context = {"form": form, "record": record, "database": BY_MODEL[type(record)]}
     return render(request, "matchmaking/interest_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def statistics(request):
+    return render(request, "matchmaking/statistics.html", figures.page())

@@ -16,7 +16,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from cms.models import Event, EventKind, PolicyDocument
+from cms.models import Event, EventKind, PolicyDocument, Story
 from databases.models import (
     SDG,
     CooperationType,
@@ -301,6 +301,26 @@ class PolicyDocumentFactory(DjangoModelFactory):
     issued_on = datetime.date(2024, 5, 1)
     summary = "Measures for the green transition of industry."
     published = True
+
+
+class StoryFactory(DjangoModelFactory):
+    """A published story of cooperation; pass ``countries=[…]``, ``projects=[…]`` and so on."""
+
+    class Meta:
+        model = Story
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Solar pumps for farms {n}")
+    slug = factory.Sequence(lambda n: f"solar-pumps-for-farms-{n}")
+    summary = "An enterprise and a project met through the platform."
+    body = "<p>They met at a forum and signed an agreement.</p>"
+    published = True
+
+    countries = _set_many("countries")
+    sectors = _set_many("sectors")
+    projects = _set_many("projects")
+    technologies = _set_many("technologies")
+    enterprises = _set_many("enterprises")
 
 
 class MembershipFactory(DjangoModelFactory):

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from cms.models import CountryOverview, MeetingSeries, MinisterialMeeting, Page
+from databases import statistics
 from databases.registry import DATABASES
 
 ABOUT_SLUG = "about"
@@ -46,7 +47,13 @@ def country(request, iso2):
     return render(
         request,
         "cms/country.html",
-        {"overview": overview, "country": overview.country, "database_counts": counts},
+        {
+            "overview": overview,
+            "country": overview.country,
+            "database_counts": counts,
+            "figures": statistics.country_figures(overview.country),
+            "min_group": statistics.MIN_GROUP,
+        },
     )
 
 

@@ -56,3 +56,10 @@ def member_introductions(context):
         "introductions": found,
         "interests": interest.latest_of(user, mine),
     }
+
+
+@register.simple_tag
+def story_outcome(story):
+    """How the introduction a story tells of ended (cms stories cannot ask matchmaking): its
+    outcome and date, never the agreement's value, which is one member's figure."""
+    return introductions.told_in(story)

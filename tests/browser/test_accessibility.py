@@ -12,6 +12,7 @@ from tests.factories import (
     ProjectFactory,
     SectorFactory,
     ServiceInstitutionFactory,
+    StoryFactory,
     TalentFactory,
     TechnologyFactory,
     brazil,
@@ -53,7 +54,8 @@ def page_paths(records):
     paths += ["events/", f"events/{event.slug}/", "events/?kind=party", "policies/"]
     paths += [f"policies/{policy.slug}/"]
     open_data.export_all()
-    paths += ["data/"]
+    story = StoryFactory(countries=[china()], projects=[records["projects"]])
+    paths += ["data/", "statistics/", "stories/", f"stories/{story.slug}/"]
     for key, record in records.items():
         paths += [f"{key}/", f"{key}/{record.slug}/"]
     return paths
