@@ -212,7 +212,8 @@ def test_the_desktop_menu_keeps_to_one_row_and_folds_the_last_pages_under_more(
     expect(events).to_be_hidden()
     expect(more).to_be_focused()
     more.click()
-    page.locator("h1").click()  # a click elsewhere closes it
+    # A click elsewhere closes it (the footer's corner: the open list may cover the heading).
+    page.locator("footer").click(position={"x": 2, "y": 2})
     expect(events).to_be_hidden()
     # On a phone the same pages are listed in the menu like the others.
     page.set_viewport_size({"width": PHONE, "height": 800})

@@ -214,7 +214,7 @@ def test_search_page_caps_a_long_query(client):
     response = client.get("/en/search/", {"q": "solar " * 2_000})
     assert response.status_code == 200
     assert len(response.context["query"]) <= 200
-    assert "Solar pump" in text(response)
+    assert [group["database"].key for group in response.context["groups"]] == ["technologies"]
 
 
 def test_control_characters_are_removed_from_the_search_query(client):
@@ -222,7 +222,7 @@ def test_control_characters_are_removed_from_the_search_query(client):
     response = client.get("/en/search/", {"q": "solar\x00\x1b pump"})
     assert response.status_code == 200
     assert response.context["query"] == "solar pump"
-    assert "Solar pump" in text(response)
+    assert [group["database"].key for group in response.context["groups"]] == ["technologies"]
 
 
 @pytest.mark.parametrize("key", DATABASE_KEYS)
