@@ -2,31 +2,7 @@
 
 from django.db import migrations, models
 
-TASK = "databases.tasks.remind_owners_of_ageing_records"
-
-
-def schedule(apps, schema_editor):
-    """Run the freshness reminders daily at 03:00 UTC; staff can change it in the admin."""
-    using = schema_editor.connection.alias
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    crontab, _ = CrontabSchedule.objects.using(using).get_or_create(
-        minute="0",
-        hour="3",
-        day_of_week="*",
-        day_of_month="*",
-        month_of_year="*",
-        timezone="UTC",
-    )
-    PeriodicTask.objects.using(using).get_or_create(
-        name="Remind owners of records not updated for a year",
-        defaults={"task": TASK, "crontab": crontab},
-    )
-
-
-def unschedule(apps, schema_editor):
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTask.objects.using(schema_editor.connection.alias).filter(task=TASK).delete()
+from platform_site.periodic_tasks import schedule
 
 
 class Migration(migrations.Migration):
@@ -71,5 +47,9 @@ class Migration(migrations.Migration):
                 blank=True, editable=False, null=True, verbose_name="owners reminded to update"
             ),
         ),
-        migrations.RunPython(schedule, unschedule),
+        schedule(
+            "Remind owners of records not updated for a year",
+            "databases.tasks.remind_owners_of_ageing_records",
+            crontab="0 3 * * *",
+        ),
     ]

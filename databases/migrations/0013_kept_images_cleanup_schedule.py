@@ -3,24 +3,7 @@
 
 from django.db import migrations
 
-TASK = "databases.tasks.discard_stale_kept_images"
-
-
-def schedule(apps, schema_editor):
-    using = schema_editor.connection.alias
-    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    every_hour, _ = IntervalSchedule.objects.using(using).get_or_create(every=1, period="hours")
-    PeriodicTask.objects.using(using).get_or_create(
-        name="Delete images kept for abandoned forms",
-        # A round not taken within the hour is dropped: the next one does its work.
-        defaults={"task": TASK, "interval": every_hour, "expire_seconds": 60 * 60},
-    )
-
-
-def unschedule(apps, schema_editor):
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTask.objects.using(schema_editor.connection.alias).filter(task=TASK).delete()
+from platform_site.periodic_tasks import schedule
 
 
 class Migration(migrations.Migration):
@@ -29,4 +12,10 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(schedule, unschedule)]
+    operations = [
+        schedule(
+            "Delete images kept for abandoned forms",
+            "databases.tasks.discard_stale_kept_images",
+            every=(1, "hours"),
+        )
+    ]

@@ -2,30 +2,7 @@
 
 from django.db import migrations
 
-TASK = "matchmaking.tasks.run_matchmaking"
-
-
-def schedule(apps, schema_editor):
-    using = schema_editor.connection.alias
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    crontab, _ = CrontabSchedule.objects.using(using).get_or_create(
-        minute="0",
-        hour="1",
-        day_of_week="*",
-        day_of_month="*",
-        month_of_year="*",
-        timezone="UTC",
-    )
-    PeriodicTask.objects.using(using).get_or_create(
-        name="Nightly matchmaking",
-        defaults={"task": TASK, "crontab": crontab, "kwargs": '{"trigger": "schedule"}'},
-    )
-
-
-def unschedule(apps, schema_editor):
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTask.objects.using(schema_editor.connection.alias).filter(task=TASK).delete()
+from platform_site.periodic_tasks import schedule
 
 
 class Migration(migrations.Migration):
@@ -34,4 +11,11 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(schedule, unschedule)]
+    operations = [
+        schedule(
+            "Nightly matchmaking",
+            "matchmaking.tasks.run_matchmaking",
+            crontab="0 1 * * *",
+            kwargs='{"trigger": "schedule"}',
+        )
+    ]

@@ -5,32 +5,11 @@ in the admin)."""
 from django.db import migrations
 
 from platform_site import roles
-
-TASK = "matchmaking.tasks.fit_weights"
-
-
-def install(apps, schema_editor):
-    using = schema_editor.connection.alias
-    roles.install(apps, using=using)
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    crontab, _ = CrontabSchedule.objects.using(using).get_or_create(
-        minute="30",
-        hour="0",
-        day_of_week="1",
-        day_of_month="*",
-        month_of_year="*",
-        timezone="UTC",
-    )
-    PeriodicTask.objects.using(using).get_or_create(
-        name="Weekly matchmaking weights from feedback",
-        defaults={"task": TASK, "crontab": crontab, "kwargs": '{"trigger": "schedule"}'},
-    )
+from platform_site.periodic_tasks import schedule
 
 
-def uninstall(apps, schema_editor):
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTask.objects.using(schema_editor.connection.alias).filter(task=TASK).delete()
+def install_roles(apps, schema_editor):
+    roles.install(apps, using=schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):
@@ -40,4 +19,12 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(install, uninstall)]
+    operations = [
+        migrations.RunPython(install_roles, migrations.RunPython.noop),
+        schedule(
+            "Weekly matchmaking weights from feedback",
+            "matchmaking.tasks.fit_weights",
+            crontab="30 0 * * 1",
+            kwargs='{"trigger": "schedule"}',
+        ),
+    ]

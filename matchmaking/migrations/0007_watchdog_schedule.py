@@ -3,24 +3,7 @@ messages were lost and fails a run that makes no progress (matchmaking.services.
 
 from django.db import migrations
 
-TASK = "matchmaking.tasks.watch_runs"
-
-
-def schedule(apps, schema_editor):
-    using = schema_editor.connection.alias
-    IntervalSchedule = apps.get_model("django_celery_beat", "IntervalSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    every_minute, _ = IntervalSchedule.objects.using(using).get_or_create(every=1, period="minutes")
-    PeriodicTask.objects.using(using).get_or_create(
-        name="Matchmaking watchdog",
-        # A round not taken within the minute is dropped: the next one does its work.
-        defaults={"task": TASK, "interval": every_minute, "expire_seconds": 60},
-    )
-
-
-def unschedule(apps, schema_editor):
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTask.objects.using(schema_editor.connection.alias).filter(task=TASK).delete()
+from platform_site.periodic_tasks import schedule
 
 
 class Migration(migrations.Migration):
@@ -29,4 +12,6 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(schedule, unschedule)]
+    operations = [
+        schedule("Matchmaking watchdog", "matchmaking.tasks.watch_runs", every=(1, "minutes"))
+    ]

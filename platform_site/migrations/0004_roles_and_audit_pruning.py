@@ -4,31 +4,11 @@ audit trail is pruned daily at 03:30 UTC (editable in the admin)."""
 from django.db import migrations
 
 from platform_site import roles
-
-TASK = "platform_site.tasks.prune_audit_trail"
-
-
-def install(apps, schema_editor):
-    using = schema_editor.connection.alias
-    roles.install(apps, using=using)
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    crontab, _ = CrontabSchedule.objects.using(using).get_or_create(
-        minute="30",
-        hour="3",
-        day_of_week="*",
-        day_of_month="*",
-        month_of_year="*",
-        timezone="UTC",
-    )
-    PeriodicTask.objects.using(using).get_or_create(
-        name="Audit trail pruning", defaults={"task": TASK, "crontab": crontab}
-    )
+from platform_site.periodic_tasks import schedule
 
 
-def uninstall(apps, schema_editor):
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTask.objects.using(schema_editor.connection.alias).filter(task=TASK).delete()
+def install_roles(apps, schema_editor):
+    roles.install(apps, using=schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):
@@ -38,4 +18,9 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(install, uninstall)]
+    operations = [
+        migrations.RunPython(install_roles, migrations.RunPython.noop),
+        schedule(
+            "Audit trail pruning", "platform_site.tasks.prune_audit_trail", crontab="30 3 * * *"
+        ),
+    ]
