@@ -11,7 +11,7 @@ The machinery's own models (the log-in lock-outs, which lift by themselves; beat
 allauth's and reversion's rows) are for superusers only, whatever a group holds
 (admin_site.TECHNICAL_APPS): no role lists them.
 
-Groups are created and kept in step by migrations (platform_site 0002, 0004, 0008) calling
+Groups are created and kept in step by migrations (platform_site 0002, 0004, 0008, 0009) calling
 ``install``.
 """
 
@@ -19,7 +19,15 @@ from django.utils.translation import gettext_noop
 
 RECORDS = ["technology", "project", "talent", "enterprise", "serviceinstitution"]
 TAXONOMIES = ["country", "sector", "technologyfield", "sdg", "cooperationtype", "language"]
-CMS_CONTENT = ["page", "countryoverview", "ministerialmeeting", "event", "policydocument"]
+CMS_CONTENT = [
+    "page",
+    "countryoverview",
+    "ministerialmeeting",
+    "event",
+    "policydocument",
+    "story",
+    "storyimage",
+]
 
 
 def _perms(app_label, models, actions):
@@ -28,7 +36,8 @@ def _perms(app_label, models, actions):
 
 EDITOR = (
     _perms("cms", CMS_CONTENT, ["add", "change", "view"])
-    | _perms("cms", ["event", "policydocument"], ["delete"])
+    # A story is unpublished, never deleted by an editor; its images may be removed.
+    | _perms("cms", ["event", "policydocument", "storyimage"], ["delete"])
     | _perms("cms", ["sitesettings"], ["change", "view"])
     | _perms("cms", ["inquiry"], ["change", "view"])
     | _perms("databases", RECORDS, ["add", "change", "view"])

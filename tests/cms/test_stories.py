@@ -13,10 +13,12 @@ from tests.factories import (
     EnterpriseFactory,
     ProjectFactory,
     SectorFactory,
+    StaffFactory,
     StoryFactory,
+    SuperUserFactory,
     china,
 )
-from tests.utils import LANGUAGE_CODES, text
+from tests.utils import LANGUAGE_CODES, form_data, sign_in_staff, text
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +97,13 @@ def test_a_story_is_shown_in_the_readers_language(client, lang):
     assert f"Solar pumps ({lang})" in text(client.get(f"/{lang}/stories/{story.slug}/"))
 
 
-def test_staff_write_and_publish_a_story_with_a_checked_image(admin_client):
-    response = admin_client.post(
+def staff(client, role):
+    return sign_in_staff(client, SuperUserFactory() if role is None else StaffFactory(role=role))
+
+
+@pytest.mark.parametrize("role", [None, "Secretariat editor", "Administrator"])
+def test_staff_write_and_publish_a_story_with_a_checked_image(client, role):
+    response = staff(client, role).post(
         "/admin/cms/story/add/",
         {
             "title_en": "Wind blades recycled",
@@ -118,6 +125,33 @@ def test_staff_write_and_publish_a_story_with_a_checked_image(admin_client):
     assert story.published_at is not None
     image = story.images.get()
     assert image.image.name.endswith(".webp")  # re-encoded, metadata dropped
+
+
+def test_a_reviewer_neither_writes_nor_publishes_stories(client):
+    story = StoryFactory(published=False)
+    reviewer = staff(client, "Reviewer")
+    assert reviewer.get("/admin/cms/story/").status_code == 403
+    assert reviewer.get("/admin/cms/story/add/").status_code == 403
+    change = f"/admin/cms/story/{story.pk}/change/"
+    assert reviewer.post(change, {"title_en": story.title, "published": "on"}).status_code == 403
+    story.refresh_from_db()
+    assert not story.published
+
+
+def test_an_editor_unpublishes_a_story_but_cannot_delete_it(client):
+    story = StoryFactory(published=True)
+    editor = staff(client, "Secretariat editor")
+    change = f"/admin/cms/story/{story.pk}/change/"
+    # form_data posts the form back with its boxes unticked: "published" among them.
+    assert editor.post(change, form_data(editor, change)).status_code == 302
+    story.refresh_from_db()
+    assert not story.published
+    assert editor.get(f"/admin/cms/story/{story.pk}/delete/").status_code == 403
+    editor.post(
+        "/admin/cms/story/",
+        {"action": "delete_selected", "_selected_action": [story.pk], "post": "yes"},
+    )
+    assert Story.objects.filter(pk=story.pk).exists()
 
 
 def test_an_upload_that_is_not_an_image_is_refused(admin_client):
