@@ -4,7 +4,21 @@
 memory for a bulk load, which must not query once per record.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+# Paths beside the detail pages under /<lang>/<database>/: a record cannot take them as its slug.
+RESERVED = frozenset({"feed"})
+
+
+def validate_not_reserved(slug):
+    if slug in RESERVED:
+        raise ValidationError(
+            _("“%(slug)s” is the address of another page: choose another slug."),
+            code="reserved",
+            params={"slug": slug},
+        )
 
 
 def unique_slug(title, fallback, is_taken, next_suffix=None):
@@ -15,6 +29,7 @@ def unique_slug(title, fallback, is_taken, next_suffix=None):
     resumes where it last stopped, instead of testing again every suffix it found taken.
     """
     base = slugify(title)[:200] or fallback
+    is_taken = _or_reserved(is_taken)
     if not is_taken(base):
         return base
     if next_suffix is None:
@@ -24,6 +39,10 @@ def unique_slug(title, fallback, is_taken, next_suffix=None):
         n += 1
     next_suffix[base] = n + 1
     return f"{base}-{n}"
+
+
+def _or_reserved(is_taken):
+    return lambda slug: slug in RESERVED or is_taken(slug)
 
 
 class SlugAllocator:

@@ -75,8 +75,16 @@ def prepare():
         "search": "search/?q=solar",
         "contact": "contact/",
         "events": "events/",
+        "statistics": "statistics/",
+        "stories": "stories/",
+        "data": "data/",
         "sign-in": "accounts/login/",
     }
+    from cms.models import Story
+
+    story = Story.objects.published().first()
+    if story is not None:
+        public["story"] = story.get_absolute_url().split("/", 2)[2]
     member_pages = {"dashboard": "member/", "project-form": "member/projects/new/"}
     admin_pages = {"admin-index": "/admin/", "admin-review-queue": "/admin/review/"}
     return public, member_pages, admin_pages

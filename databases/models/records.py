@@ -139,7 +139,13 @@ class Record(models.Model):
     """
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=220,
+        unique=True,
+        blank=True,
+        validators=[slugs.validate_not_reserved],
+    )
     summary = models.CharField(_("summary"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
     country = models.ForeignKey(

@@ -56,6 +56,23 @@ def test_explicit_slug_is_kept():
     assert TechnologyFactory(title="Anything", slug="my-own-slug").slug == "my-own-slug"
 
 
+@pytest.mark.parametrize("key", DATABASE_KEYS)
+def test_a_title_that_slugifies_to_a_reserved_path_keeps_clear_of_it(client, key):
+    """/<lang>/<database>/feed/ is the database's feed: a record called "Feed" goes beside it."""
+    record = RECORD_FACTORIES[key](title="Feed")
+    assert record.slug == "feed-2"
+    assert client.get(record.get_absolute_url()).status_code == 200
+    assert client.get(f"/en/{key}/feed/")["Content-Type"].startswith("application/atom+xml")
+    assert slugs.SlugAllocator(type(record), "default")("Feed") == "feed-3"
+
+
+def test_a_reserved_slug_chosen_by_hand_is_refused_with_a_reason():
+    record = TechnologyFactory.build(title="Anything", slug="feed")
+    with pytest.raises(ValidationError) as refused:
+        record.full_clean(exclude=["provider", "country"])
+    assert "address of another page" in str(refused.value.message_dict["slug"])
+
+
 def test_title_without_latin_letters_gets_a_fallback_slug():
     first = TechnologyFactory(title="太阳能光伏")
     second = TechnologyFactory(title="风力发电")
