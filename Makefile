@@ -37,6 +37,7 @@ var/.demo-loaded: | $(VENV)/.installed
 	$(EMBEDDED) $(PY) manage.py seed_demo --per-database 30
 	$(EMBEDDED) $(PY) manage.py seed_demo_content
 	$(EMBEDDED) $(PY) manage.py run_matchmaking
+	$(EMBEDDED) $(PY) manage.py export_open_data
 	@touch $@
 
 run: $(VENV)/.installed var/.demo-loaded
