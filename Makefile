@@ -45,8 +45,13 @@ run: $(VENV)/.installed var/.demo-loaded
 	@echo "Serving the portal at http://127.0.0.1:$(RUN_PORT)/  (admin: $(PY) manage.py createsuperuser)"
 	$(EMBEDDED) $(PY) manage.py runserver 127.0.0.1:$(RUN_PORT)
 
+# The suite in TEST_PROCESSES processes (pytest-xdist), then the fault tests alone: they time
+# a real worker, beat, Redis and SMTP server, which a busy neighbour would slow down.
+TEST_PROCESSES ?= 2
+
 test: $(VENV)/.installed browser-deps
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_PROCESSES) -m "not faults"
+	$(PY) -m pytest -m faults tests/faults
 
 # The fault tests alone (tests/faults/, marked "faults"): a real Celery worker, beat, Redis server
 # and SMTP server, killed and stopped mid-work; they need PostgreSQL and redis-server.
