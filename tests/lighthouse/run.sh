@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse on the production-mode server (gunicorn, DEBUG off, whitenoise, compressed static):
-# the home page, a list page and a detail page, each LIGHTHOUSE_RUNS times. Prints the median of each category.
+# the home page, a list page and a detail page, each LIGHTHOUSE_RUNS times. Prints the median of
+# each category.
 # Uses DATABASE_URL when set (e.g. the benchmark database), the embedded demo database otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
