@@ -156,7 +156,7 @@ class InquiryAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
             },
         ),
         (_("Handling"), {"fields": ["status", "assignee", "internal_notes"]}),
-        (_("Record"), {"fields": [("created_at", "updated_at"), "notified_at"]}),
+        (_("Dates"), {"fields": [("created_at", "updated_at"), "notified_at"]}),
     ]
 
     def has_add_permission(self, request):

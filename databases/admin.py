@@ -1,5 +1,6 @@
 from allauth.account.decorators import reauthentication_required
 from django.contrib import admin, messages
+from django.contrib.admin.utils import model_ngettext
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -58,7 +59,7 @@ class SpreadsheetMixin(ImportExportMixin):
         if result.has_errors() or result.has_validation_errors():
             messages.error(
                 request,
-                _("Nothing was imported: the records changed since the preview. Import again."),
+                _("Nothing was imported: the data changed since the preview. Import again."),
             )
             opts = self.model._meta
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_import")
@@ -126,33 +127,30 @@ def _apply_to_selected(modeladmin, request, queryset, name):
             done += 1
     modeladmin.message_user(
         request,
-        ngettext(
-            "“%(action)s” applied to %(count)d record.",
-            "“%(action)s” applied to %(count)d records.",
-            done,
-        )
-        % {"action": action.label, "count": done},
+        # Django's own wording ("Successfully deleted 3 projects."), named by the model.
+        _("“%(action)s” applied to %(count)d %(items)s.")
+        % {"action": action.label, "count": done, "items": model_ngettext(modeladmin.opts, done)},
         messages.SUCCESS if done else messages.WARNING,
     )
     if skipped:
         modeladmin.message_user(
             request,
             ngettext(
-                "%(count)d record was left as it was: its state does not allow it.",
-                "%(count)d records were left as they were: their state does not allow it.",
+                "%(count)d %(items)s was left as it was: its state does not allow it.",
+                "%(count)d %(items)s were left as they were: their state does not allow it.",
                 skipped,
             )
-            % {"count": skipped},
+            % {"count": skipped, "items": model_ngettext(modeladmin.opts, skipped)},
             messages.WARNING,
         )
 
 
-@admin.action(description=_("Publish selected records"), permissions=["review"])
+@admin.action(description=_("Publish selected %(verbose_name_plural)s"), permissions=["review"])
 def publish(modeladmin, request, queryset):
     _apply_to_selected(modeladmin, request, queryset, "publish")
 
 
-@admin.action(description=_("Archive selected records"), permissions=["review"])
+@admin.action(description=_("Archive selected %(verbose_name_plural)s"), permissions=["review"])
 def archive(modeladmin, request, queryset):
     _apply_to_selected(modeladmin, request, queryset, "archive")
 

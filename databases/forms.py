@@ -55,7 +55,7 @@ class SubmissionForm(forms.ModelForm):
         label=_("Add images"),
         help_text=_(
             "JPEG, PNG or WebP, up to 10 MB and 40 megapixels each. The first image is shown "
-            "on the record's card. Location and camera data are removed."
+            "in lists and search results. Location and camera data are removed."
         ),
     )
     remove_images = forms.MultipleChoiceField(

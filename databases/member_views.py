@@ -51,7 +51,9 @@ def _record(request, kind, pk):
 
 def _require_editable(request, record):
     if not workflow.can_edit(request.user, record):
-        raise PermissionDenied(_("Only members of a verified enterprise can change its records."))
+        raise PermissionDenied(
+            _("Only members of a verified enterprise can change what it submitted.")
+        )
 
 
 @login_required
@@ -139,7 +141,12 @@ def record_new(request, kind):
         request.user, _id(asked) if asked is not None else None
     )
     if membership is None:
-        raise PermissionDenied(_("Only members of a verified enterprise can submit records."))
+        raise PermissionDenied(
+            _(
+                "Only members of a verified enterprise can submit projects, technologies and "
+                "experts."
+            )
+        )
     form_class = database.form
     if request.method == "POST":
         existing = submissions.already_created(

@@ -60,7 +60,7 @@ def transition(record, name, user, comment=""):
         # both apply an action.
         locked = model.objects.select_for_update().filter(pk=record.pk).first()
         if locked is None or not action.applies_to(locked):
-            raise workflow.WorkflowError(_("This record has changed meanwhile; reload the page."))
+            raise workflow.WorkflowError(_("Someone changed this meanwhile; reload the page."))
         action = workflow.resolve(action, locked)
         name = action.name
         values = _values(action, locked, timezone.now())

@@ -204,8 +204,8 @@ def forward_interests(modeladmin, request, queryset):
         modeladmin.message_user(
             request,
             _(
-                "Some records have no member or e-mail address to write to: contact their "
-                "owners yourself, then close these interests."
+                "Some of what they are about has nobody to write to (no member, no e-mail "
+                "address): contact whoever published it yourself, then close these interests."
             ),
             messages.WARNING,
         )
@@ -237,7 +237,7 @@ class InterestAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description=_("record"))
+    @admin.display(description=_("interested in"))
     def record_link(self, obj):
         record = obj.record
         if record is None:

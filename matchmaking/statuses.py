@@ -50,7 +50,7 @@ SENT_INTEREST_STATUSES = {
     InterestStatus.FORWARDED: (
         "done",
         _("Forwarded to the owner"),
-        _("The record's owner has your message and replies to you by e-mail."),
+        _("Whoever published it has your message and replies to you by e-mail."),
         None,
     ),
     InterestStatus.CLOSED: ("closed", _("Closed"), _("Nothing more to do."), None),

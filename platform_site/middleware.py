@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import QueryDict
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -31,6 +32,20 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class TextCompressionMiddleware(GZipMiddleware):
+    """Pages, feeds and API answers compressed by the portal itself, whatever serves it: a 60 KB
+    list page is 11 KB on a phone's network. Django's gzip pads each response against BREACH,
+    which a proxy's does not; a proxy never compresses a compressed response again. Images and
+    PDFs gain nothing, and whitenoise (above) sends static files precompressed already."""
+
+    compressible = ("text/", "application/json", "application/xml", "application/atom+xml")
+
+    def process_response(self, request, response):
+        if not response.get("Content-Type", "").startswith(self.compressible):
+            return response
+        return super().process_response(request, response)
 
 
 class QueryControlCharactersMiddleware:

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from cms.models import SiteSettings
 from matchmaking.models import Introduction
-from tests.factories import MembershipFactory, ProjectFactory
+from tests.factories import MembershipFactory, ProjectFactory, TechnologyFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -33,7 +33,7 @@ def test_a_member_expresses_interest_in_a_project(page, live_server, audit, widt
     page.get_by_role("link", name="Express interest").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Floating solar plant")
     page.get_by_role("button", name="Send to the secretariat").click()
-    expect(page.locator("#form-errors")).to_be_visible()  # the message is needed
+    expect(page.locator("[data-error-summary]")).to_be_focused()  # the message is needed
     page.get_by_label("Your message").fill("We build floating PV plants and would like to talk.")
     page.get_by_role("button", name="Send to the secretariat").click()
 
@@ -45,6 +45,27 @@ def test_a_member_expresses_interest_in_a_project(page, live_server, audit, widt
 
     audit.sign_in(member.user, live_server.url)
     assert audit(live_server.url + f"/en/member/interest/project/{project.slug}/") == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans", "ru", "pt-br", "hi"])
+def test_a_failed_interest_focuses_the_error_summary_whose_link_reaches_the_message(
+    page, live_server, language
+):
+    member = MembershipFactory()
+    technology = TechnologyFactory(provider=MembershipFactory().enterprise)
+    page.set_viewport_size({"width": 390, "height": 800})
+    sign_in(page, member.user, live_server.url)
+    page.goto(f"{live_server.url}/{language}/member/interest/technology/{technology.slug}/")
+    page.locator("form.interest-form button[type=submit]").click()
+
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    message = page.locator("textarea[name=message]")
+    expect(message).to_have_attribute("aria-invalid", "true")
+    expect(message).to_have_attribute("aria-describedby", "id_message_helptext id_message_error")
+    summary.locator("a[href='#id_message']").click()
+    expect(message).to_be_focused()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def test_a_visitor_can_sign_up_or_consult_us_about_a_record(page, live_server, audit):

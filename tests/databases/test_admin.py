@@ -1,6 +1,7 @@
 """The back office: every registered model's pages open, the bulk actions, search, access."""
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from databases.models import PublicationStatus, Technology
@@ -79,7 +80,8 @@ def test_publish_action_publishes_the_selected_records(admin, model):
     )
 
     assert response.status_code == 200
-    assert "“Publish” applied to 2 records." in response.content.decode()
+    plural = apps.get_model("databases", model)._meta.verbose_name_plural
+    assert f"“Publish” applied to 2 {plural}." in response.content.decode()
     for record in chosen:
         record.refresh_from_db()
         assert record.status == PublicationStatus.PUBLISHED
@@ -100,7 +102,8 @@ def test_archive_action_archives_the_selected_records(admin, model):
         follow=True,
     )
 
-    assert "“Archive” applied to 1 record." in response.content.decode()
+    singular = apps.get_model("databases", model)._meta.verbose_name
+    assert f"“Archive” applied to 1 {singular}." in response.content.decode()
     chosen.refresh_from_db()
     kept.refresh_from_db()
     assert chosen.status == PublicationStatus.ARCHIVED
@@ -116,8 +119,8 @@ def test_publish_action_skips_records_already_published(admin):
         follow=True,
     )
     content = response.content.decode()
-    assert "“Publish” applied to 0 records." in content
-    assert "1 record was left as it was: its state does not allow it." in content
+    assert "“Publish” applied to 0 technologies." in content
+    assert "1 technology was left as it was: its state does not allow it." in content
     published.refresh_from_db()
     assert published.published_at == first_date
 
@@ -186,3 +189,11 @@ def test_anonymous_visitor_is_redirected_to_login(client):
     response = client.get("/admin/databases/project/")
     assert response.status_code == 302
     assert response["Location"] == "/admin/login/?next=/admin/databases/project/"
+
+
+def test_the_actions_name_what_they_apply_to(admin):
+    TechnologyFactory(status="pending")
+    content = admin.get(reverse("admin:databases_technology_changelist")).content.decode()
+    assert "Publish selected technologies" in content
+    assert "Archive selected technologies" in content
+    assert "records" not in content.lower().replace("records/", "")

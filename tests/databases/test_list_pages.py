@@ -1057,3 +1057,13 @@ def test_options_are_counted_over_at_most_match_cap_records(client, monkeypatch)
     assert facet(response, "sector")["wind-energy"] == ("Wind energy", False)
     assert facet(response, "country")["RU"] == ("Russia (1)", False)
     assert facet(response, "country")["CN"] == ("China (0)", True)
+
+
+def test_only_the_first_cards_image_is_fetched_first(client):
+    """On a phone the first card's image is the largest paint: fetched at once, the rest lazily."""
+    ProjectFactory.create_batch(3, image="records/project/plant.webp")
+    content = client.get("/en/projects/").content.decode()
+    images = re.findall(r'<img src="/media/records/project/plant.webp"[^>]*>', content)
+    assert len(images) == 3
+    assert 'fetchpriority="high"' in images[0] and "loading" not in images[0]
+    assert all('loading="lazy"' in image and "fetchpriority" not in image for image in images[1:])

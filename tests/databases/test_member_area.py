@@ -724,3 +724,27 @@ def test_the_administrator_role_cannot_make_superusers(client):
     page = text(client.get(f"/admin/auth/user/{administrator.pk}/change/"))
     assert 'name="is_superuser"' not in page and 'name="user_permissions"' not in page
     assert not get_user_model().objects.get(pk=administrator.pk).is_superuser
+
+
+def words(response):
+    """What the page says: its text, without markup, scripts or addresses."""
+    content = re.sub(r"<(script|style)\b.*?</\1>", " ", text(response), flags=re.S)
+    return re.sub(r"<[^>]+>", " ", content)
+
+
+@pytest.mark.parametrize("language", ["en", "pt-br"])
+def test_the_member_area_says_projects_and_submissions_not_records(client, member, language):
+    """ "Record" is the database's word: members read what they submitted, by its kind."""
+    project = own_project(member, status="published", title="Floating solar plant")
+    working_copy(project, member.user)
+    client.force_login(member.user)
+    pages = [
+        "/member/",
+        f"/member/projects/{project.pk}/",
+        f"/member/projects/{project.pk}/edit/",
+        "/member/projects/new/",
+    ]
+    for page in pages:
+        response = client.get(f"/{language}{page}")
+        assert response.status_code == 200, page
+        assert not re.search(r"\brecords?\b|\bregistros?\b", words(response), re.I), page

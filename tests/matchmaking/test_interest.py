@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core import mail
 from django.utils import translation
+from django.utils.html import escape
 
 from cms.models import SiteSettings
 from matchmaking import interest, statuses
@@ -291,3 +292,60 @@ def test_an_introduction_shows_the_readers_status_label_never_its_value(client, 
         label = str(statuses.INTRODUCTION_TO_ANSWER[1])
     assert label != "Your answer is needed"
     assert status_tags(client.get("/ru/member/")) == [("todo", label)]
+
+
+def test_a_failed_interest_summarises_its_errors_and_marks_the_message(client, member):
+    """The form system of every form (templates/forms/): the summary links to the field, which
+    is marked invalid and described by its error; what was typed elsewhere is kept."""
+    other = MembershipFactory(user=member.user, enterprise__title="Água Limpa")
+    technology = TechnologyFactory()
+    client.force_login(member.user)
+    response = client.post(interest_url(technology), {"enterprise": other.enterprise.pk})
+    assert response.status_code == 200
+    content = text(response)
+    summary = re.search(r'<div class="error-summary".*?</div>', content, re.S).group(0)
+    assert 'tabindex="-1"' in summary and "data-error-summary" in summary
+    assert '<a href="#id_message">This field is required.</a>' in summary
+    assert 'src="/static/js/forms.js"' in content
+    message = re.search(r"<textarea[^>]*>", content).group(0)
+    assert 'aria-invalid="true"' in message
+    assert 'aria-describedby="id_message_helptext id_message_error"' in message
+    assert '<label class="field-label" for="id_message">Your message</label>' in content
+    assert re.search(rf'<option value="{other.enterprise.pk}" selected>', content)
+    assert not Interest.objects.exists()
+
+
+def test_a_refused_interest_is_in_the_error_summary(client, member, monkeypatch):
+    monkeypatch.setattr(interest, "RATE_LIMIT", 0)
+    client.force_login(member.user)
+    response = client.post(interest_url(TechnologyFactory()), {"message": "Interested"})
+    assert response.status_code == 429
+    summary = re.search(r'<div class="error-summary".*?</div>', text(response), re.S).group(0)
+    assert "Please try again tomorrow" in summary
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans", "ru", "pt-br", "hi"])
+def test_a_records_page_says_where_an_open_interest_stands_and_what_comes_next(
+    client, owner, member, language
+):
+    technology = TechnologyFactory(title="Solar dryer", provider=owner.enterprise)
+    found = interest.express(technology, member.enterprise, member.user, "Interested")
+    client.force_login(member.user)
+    url = f"/{language}{technology.get_absolute_url()[3:]}"
+
+    def next_step_section():
+        content = text(client.get(url))
+        return re.search(r'<section class="next-step".*?</section>', content, re.S).group(0)
+
+    with translation.override(language):
+        waiting = [escape(str(part)) for part in statuses.CHECKED_BY_SECRETARIAT[1:3]]
+        forwarded = [
+            escape(str(part)) for part in statuses.SENT_INTEREST_STATUSES["forwarded"][1:3]
+        ]
+    section = next_step_section()
+    assert all(part in section for part in waiting), section
+    assert "Sol Verde EPC" in section
+    assert "requested" not in section.lower() and "Requested" not in section
+    Interest.objects.filter(pk=found.pk).update(status="forwarded")
+    section = next_step_section()
+    assert all(part in section for part in forwarded), section
