@@ -10,10 +10,14 @@ class DatabasesConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from databases import files
+        from databases.models import FiguresSnapshot
         from platform_site.cache import content_changed
 
         # Any change to what the public pages show makes the cached pages and choices stale.
+        # Not a new count of the figures: it follows a change, and would ask for another.
         for model in self.get_models():
+            if model is FiguresSnapshot:
+                continue
             for signal in (post_save, post_delete):
                 signal.connect(content_changed, sender=model, dispatch_uid=f"content-{model}")
             for field in model._meta.local_many_to_many:
@@ -24,6 +28,8 @@ class DatabasesConfig(AppConfig):
                 )
         # Stored files follow the rows that hold their names.
         files.connect()
+        # The pages ask for the figures' count by the task's name (databases/statistics.py).
+        from databases import tasks  # noqa: F401
 
     def media_holders(self):
         """The rows that hold stored files (platform_site/media.py): each database's records,

@@ -5,8 +5,13 @@ Every figure is counted by the database (``GROUP BY`` queries over published rec
 number whatever the data's size) and none is shown with fewer than ``MIN_GROUP`` records or
 members behind it: such a figure is *suppressed* (``Figure.shown`` false) and the page says so.
 Charts are built here as plain data (``Chart``, ``Bar``) that ``templates/includes/chart.html``
-draws as SVG beside a table; the map is ``world_map``. Results are kept in the shared cache per
-language under the content version, so a change to any record recomputes them.
+draws as SVG beside a table; the map is ``world_map``.
+
+Counting takes seconds at a hundred thousand records per database, so no page counts: the
+aggregates are kept in a ``FiguresSnapshot`` row that ``refresh`` writes (a Celery task, asked
+for by the first page that finds the content changed since, databases/tasks.py). Pages read
+that row, and show the last figures until the new ones are in. What is drawn from them (names,
+charts, the map) is kept in the shared cache per language and snapshot.
 """
 
 from dataclasses import dataclass, field
@@ -14,22 +19,39 @@ from decimal import Decimal
 from unicodedata import east_asian_width
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from databases import worldmap
-from databases.models import SDG, BricsStatus, Country, Project, Sector, Technology, TechnologyField
+from databases.models import (
+    SDG,
+    BricsStatus,
+    Country,
+    FiguresSnapshot,
+    Project,
+    Sector,
+    Technology,
+    TechnologyField,
+)
 from databases.models.project import ProjectStage
 from databases.registry import BY_KEY, DATABASES
 from platform_site import l10n
-from platform_site.cache import content_version
+from platform_site.cache import cache_reachable, content_version
+from platform_site.celery import app as celery_app
 
 # Fewer records or members than this behind a figure and it is not shown.
 MIN_GROUP = 5
 # How long computed figures are kept at most (the content version renews them sooner).
 KEEP_SECONDS = 3600
+SNAPSHOT = "databases"
+# While a count is under way, pages do not ask for another (the task lifts it when done).
+REFRESH_LOCK = "statistics:refresh-requested"
+REFRESH_LOCK_SECONDS = 10 * 60
+REFRESH_TASK = "databases.tasks.refresh_figures"
 CO2_UNIT = "tCO₂e/yr"
 
 
@@ -158,10 +180,11 @@ SVG_LABEL_ROOM = 36
 BAR_ROW = 38  # SVG units per bar: the label's line and the bar under it
 
 
-def cached(name, compute):
-    """``compute()``, kept per language until the content changes (at most an hour: figures
-    about introductions, which change without bumping the content version)."""
-    key = f"statistics:{content_version()}:{name}:{get_language()}"
+def cached(name, compute, stamp=None):
+    """``compute()``, kept per language until the content changes (``stamp``: until that
+    changes instead), at most an hour: figures about introductions change without bumping
+    the content version."""
+    key = f"statistics:{stamp or content_version()}:{name}:{get_language()}"
     return cache.get_or_set(key, compute, timeout=KEEP_SECONDS)
 
 
@@ -169,13 +192,18 @@ def _sum_figure(total, members, kind):
     return Figure(Decimal(total or 0), members or 0, kind)
 
 
-# --- The queries ---
+# --- The counting ---
+
+
+def _keyed(rows):
+    """{key: value} with string keys, as the snapshot's JSON keeps them ("None" for null)."""
+    return {str(key): value for key, value in rows}
 
 
 def _by_country():
-    """{database key: {country id or None: count}} over published records."""
+    """{database key: {country id: count}} over published records."""
     return {
-        database.key: dict(
+        database.key: _keyed(
             database.model.objects.published()
             .order_by()
             .values_list("country_id")
@@ -185,21 +213,26 @@ def _by_country():
     }
 
 
-def _through_counts(model, relation, column, **filters):
-    """{taxon pk: count} of the published records of ``model`` linked by ``relation``."""
+def _through_rows(model, relation, columns, **filters):
+    """(columns..., count) of the published records of ``model`` linked by ``relation``."""
     through = model._meta.get_field(relation).remote_field.through
     owner = model._meta.model_name
-    return {
-        row[column]: row["n"]
-        for row in through.objects.filter(**{f"{owner}__status": "published"}, **filters)
+    return (
+        through.objects.filter(**{f"{owner}__status": "published"}, **filters)
         .order_by()
-        .values(column)
+        .values_list(*columns)
         .annotate(n=Count("pk"))
-    }
+    )
+
+
+def _added(into, rows):
+    for key, n in rows:
+        into[str(key)] = into.get(str(key), 0) + n
+    return into
 
 
 def _project_sums(group):
-    """Per ``group`` value: (projects, investment sum, projects with one, CO₂ sum, with one)."""
+    """Per ``group`` value: projects, investment sum, projects with one, CO₂ sum, with one."""
     rows = (
         Project.objects.published()
         .order_by()
@@ -212,20 +245,94 @@ def _project_sums(group):
             with_co2=Count("co2_reduction"),
         )
     )
-    return {row[group]: row for row in rows}
+    return {str(row.pop(group)): row for row in rows}
+
+
+def _count():
+    """Every aggregate the figures need, in one pass of ``GROUP BY`` queries."""
+    sectors, fields, country_sectors = {}, {}, {}
+    for database in DATABASES:
+        _added(sectors, _through_rows(database.model, "sectors", ["sector_id"]))
+        owner = database.model._meta.model_name
+        for country, sector, n in _through_rows(
+            database.model, "sectors", [f"{owner}__country_id", "sector_id"]
+        ):
+            _added(country_sectors.setdefault(str(country), {}), [(sector, n)])
+    for model in (Technology, BY_KEY["talents"].model):
+        _added(fields, _through_rows(model, "technology_fields", ["technologyfield_id"]))
+    return {
+        "by_country": _by_country(),
+        "sectors": sectors,
+        "fields": fields,
+        "sdgs": _added({}, _through_rows(Project, "sdgs", ["sdg_id"])),
+        "stages": _keyed(
+            Project.objects.published().order_by().values_list("stage").annotate(n=Count("pk"))
+        ),
+        "money_by_country": _project_sums("country_id"),
+        "money_by_sector": _project_sums("sectors"),
+        "country_sectors": country_sectors,
+    }
+
+
+def refresh():
+    """Count again and store the snapshot (the task's work; safe to run twice)."""
+    version = content_version()
+    counts = _count()
+    snapshot, _created = FiguresSnapshot.objects.update_or_create(
+        name=SNAPSHOT,
+        defaults={"counts": counts, "content_version": version, "computed_at": timezone.now()},
+    )
+    cache.delete(REFRESH_LOCK)
+    # As read back from the database: Decimals are strings in the JSON.
+    snapshot.refresh_from_db(fields=["counts"])
+    return snapshot
+
+
+def _request_refresh():
+    # Without the cache the broker is away too (both are Redis), and the content version is
+    # new each time: the figures stay as they are until it is back.
+    if cache_reachable() and cache.add(REFRESH_LOCK, True, timeout=REFRESH_LOCK_SECONDS):
+        # By name: the task's module imports this one (and DatabasesConfig.ready() loads it).
+        transaction.on_commit(celery_app.tasks[REFRESH_TASK].delay)
+
+
+def snapshot():
+    """The stored aggregates; a new count is asked for when the content changed since. Counted
+    in the request only when none was ever stored (a new installation)."""
+    current = FiguresSnapshot.objects.filter(name=SNAPSHOT).first()
+    if current is None:
+        return refresh()
+    if current.content_version != content_version():
+        _request_refresh()
+    return current
+
+
+def _ints(counts):
+    return {int(key): n for key, n in counts.items() if key != "None"}
+
+
+def _decimals(rows):
+    return {
+        int(key): {
+            **row,
+            "investment": Decimal(row["investment"] or 0),
+            "co2": Decimal(row["co2"] or 0),
+        }
+        for key, row in rows.items()
+        if key != "None"
+    }
 
 
 # --- The page's figures ---
 
 
-def _statistics():
-    by_country = _by_country()
-    totals = {key: sum(counts.values()) for key, counts in by_country.items()}
+def _statistics(counts):
+    # Records without a country count in the totals, not on the map.
+    totals = {key: sum(per.values()) for key, per in counts["by_country"].items()}
     by_id = {}
-    for counts in by_country.values():
-        for pk, n in counts.items():
-            if pk is not None:
-                by_id[pk] = by_id.get(pk, 0) + n
+    for per in counts["by_country"].values():
+        for pk, n in _ints(per).items():
+            by_id[pk] = by_id.get(pk, 0) + n
     # The countries with records, and every BRICS member and partner for the map.
     by_pk = {
         country.pk: country
@@ -234,23 +341,17 @@ def _statistics():
         ).only("iso2", "name", "brics_status")
     }
     countries = {country.iso2: country for country in by_pk.values()}
-    per_country = {by_pk[pk].iso2: n for pk, n in by_id.items()}
-    sectors = {}
-    for database in DATABASES:
-        for pk, n in _through_counts(database.model, "sectors", "sector_id").items():
-            sectors[pk] = sectors.get(pk, 0) + n
-    fields = {}
-    for model in (Technology, BY_KEY["talents"].model):
-        for pk, n in _through_counts(model, "technology_fields", "technologyfield_id").items():
-            fields[pk] = fields.get(pk, 0) + n
-    sdgs = _through_counts(Project, "sdgs", "sdg_id")
-    stages = dict(
-        Project.objects.published().order_by().values_list("stage").annotate(n=Count("pk"))
-    )
+    per_country = {by_pk[pk].iso2: n for pk, n in by_id.items() if pk in by_pk}
+    sectors = _ints(counts["sectors"])
+    fields = _ints(counts["fields"])
+    sdgs = _ints(counts["sdgs"])
+    stages = counts["stages"]
     money_by_country = {
-        by_pk[pk].iso2: row for pk, row in _project_sums("country_id").items() if pk is not None
+        by_pk[pk].iso2: row
+        for pk, row in _decimals(counts["money_by_country"]).items()
+        if pk in by_pk
     }
-    money_by_sector = _project_sums("sectors")
+    money_by_sector = _decimals(counts["money_by_sector"])
     sector_names = {sector.pk: sector for sector in Sector.objects.all()}
     field_names = {item.pk: item for item in TechnologyField.objects.all()}
     sdg_names = {sdg.pk: sdg for sdg in SDG.objects.all()}
@@ -398,8 +499,15 @@ def _money_charts(key, investment_title, co2_title, rows):
 
 
 def statistics():
-    """Everything the statistics page shows of the databases, in the active language."""
-    return cached("page", _statistics)
+    """Everything the statistics page shows of the databases, in the active language, as of
+    ``counted_at``."""
+    current = snapshot()
+    figures = cached("page", lambda: _statistics(current.counts), stamp=_stamp(current))
+    return {**figures, "counted_at": current.computed_at}
+
+
+def _stamp(current):
+    return f"snapshot-{current.computed_at.timestamp()}"
 
 
 # --- The map ---
@@ -476,30 +584,16 @@ def world_map(per_country, countries):
 # --- One country ---
 
 
-def _country_figures(country):
-    money = (
-        Project.objects.published()
-        .filter(country=country)
-        .aggregate(
-            investment=Sum("investment_usd"),
-            with_investment=Count("investment_usd"),
-            co2=Sum("co2_reduction"),
-            with_co2=Count("co2_reduction"),
-        )
-    )
-    sector_counts = {}
-    for database in DATABASES:
-        for pk, n in _through_counts(
-            database.model,
-            "sectors",
-            "sector_id",
-            **{f"{database.model._meta.model_name}__country": country},
-        ).items():
-            sector_counts[pk] = sector_counts.get(pk, 0) + n
+def _country_figures(country, counts):
+    money = counts["money_by_country"].get(str(country.pk), {})
+    sector_counts = _ints(counts["country_sectors"].get(str(country.pk), {}))
     names = {sector.pk: sector for sector in Sector.objects.filter(pk__in=sector_counts)}
     return {
-        "investment": _sum_figure(money["investment"], money["with_investment"], "usd"),
-        "co2": _sum_figure(money["co2"], money["with_co2"], "co2"),
+        "by_database": {
+            key: per.get(str(country.pk), 0) for key, per in counts["by_country"].items()
+        },
+        "investment": _sum_figure(money.get("investment"), money.get("with_investment"), "usd"),
+        "co2": _sum_figure(money.get("co2"), money.get("with_co2"), "co2"),
         "sectors": _taxon_chart(
             "country-sectors",
             _("Records by sector"),
@@ -512,16 +606,38 @@ def _country_figures(country):
 
 
 def country_figures(country):
-    """The figures of a country page, in the active language: its projects' investment sought
-    and expected CO₂ reduction, and its records by sector. (Its records per database are the
-    page's links to the lists, which show those counts anyway.)"""
-    return cached(f"country:{country.iso2}", lambda: _country_figures(country))
+    """The figures of a country page, in the active language: its published records in each
+    database (``by_database``), its projects' investment sought and expected CO₂ reduction,
+    and its records by sector."""
+    current = snapshot()
+    return cached(
+        f"country:{country.iso2}",
+        lambda: _country_figures(country, current.counts),
+        stamp=_stamp(current),
+    )
 
 
 def headline():
-    """The home page's headline figures of the databases."""
-    page = statistics()
-    return {"records": page["total"], "countries": page["countries"]}
+    """The home page's figures of the databases, sums of the snapshot: the published records
+    in all and in each database (``by_database``), and the countries with records."""
+    by_country = snapshot().counts["by_country"]
+    by_database = {key: sum(per.values()) for key, per in by_country.items()}
+    total = sum(by_database.values())
+    with_records = {key for per in by_country.values() for key in per if key != "None"}
+    return {
+        "records": count(total),
+        # As many records stand behind the number of countries as in all.
+        "countries": Figure(len(with_records), total),
+        "by_database": by_database,
+    }
 
 
-__all__ = ["MIN_GROUP", "Bar", "Chart", "Figure", "country_figures", "headline", "statistics"]
+__all__ = [
+    "MIN_GROUP",
+    "Bar",
+    "Chart",
+    "Figure",
+    "country_figures",
+    "headline",
+    "statistics",
+]

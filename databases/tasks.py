@@ -1,9 +1,9 @@
 """Celery tasks of the databases: the daily freshness reminders, the hourly clean-up of the
-images kept for abandoned forms, and the hourly open data files."""
+images kept for abandoned forms, the hourly open data files, and the count of the figures."""
 
 from celery import shared_task
 
-from databases import freshness, kept_uploads, open_data
+from databases import freshness, kept_uploads, open_data, statistics
 from platform_site.celery import retry_database_errors
 
 
@@ -40,3 +40,17 @@ def export_open_data():
     """Scheduled hourly by django-celery-beat (migration 0015): the files of every database
     whose published records changed."""
     return open_data.export_all()
+
+
+# Counts and overwrites one row: safe to run twice, so a lost connection is retried; the next
+# page that finds the content changed asks again.
+@shared_task(
+    acks_late=True,
+    soft_time_limit=10 * 60,
+    time_limit=10 * 60 + 30,
+    **retry_database_errors(max_retries=3),
+)
+def refresh_figures():
+    """Asked for by the first page that finds the content changed since the last count
+    (databases/statistics.py): the aggregates of the statistics, country and home pages."""
+    statistics.refresh()

@@ -1,4 +1,4 @@
-"""The home page: the slogan, the databases with live counts, the headline figures, the BRICS
+"""The home page: the slogan, the databases with their counts, the headline figures, the BRICS
 members, the newest projects and technologies, the latest stories of cooperation, upcoming
 events and the Organization's JSON-LD."""
 
@@ -29,7 +29,7 @@ def home(request):
     )
     databases = statistics.headline()
     context = {
-        **browse.home_context(),
+        **browse.home_context(databases["by_database"]),
         # The databases' figures, then those apps above cms plug in (cms/headlines.py).
         "headline_figures": [
             (_("published records"), databases["records"]),

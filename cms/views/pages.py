@@ -40,10 +40,8 @@ def country(request, iso2):
     overview = get_object_or_404(
         CountryOverview.objects.published().select_related("country"), country__iso2=iso2
     )
-    counts = [
-        (database, database.model.objects.published().filter(country=overview.country).count())
-        for database in DATABASES
-    ]
+    figures = statistics.country_figures(overview.country)
+    counts = [(database, figures["by_database"].get(database.key, 0)) for database in DATABASES]
     return render(
         request,
         "cms/country.html",
@@ -51,7 +49,7 @@ def country(request, iso2):
             "overview": overview,
             "country": overview.country,
             "database_counts": counts,
-            "figures": statistics.country_figures(overview.country),
+            "figures": figures,
             "min_group": statistics.MIN_GROUP,
         },
     )

@@ -1,4 +1,5 @@
 from .enterprise import Enterprise
+from .figures import FiguresSnapshot
 from .institution import ServiceInstitution
 from .media import RecordImage
 from .membership import MemberRole, Membership, MembershipStatus
@@ -26,6 +27,7 @@ __all__ = [
     "DataDownload",
     "DownloadFormat",
     "Enterprise",
+    "FiguresSnapshot",
     "Language",
     "MemberRole",
     "Membership",
