@@ -31,7 +31,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import Case, CharField, F, FloatField, Func, Q, Value, When
-from django.db.models.functions import Coalesce, Length, NullIf
+from django.db.models.functions import Cast, Coalesce, Length, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -115,7 +115,9 @@ def filter_queryset(queryset, raw_query, concepts=True):
         match = Q(search_vector=text_query)
         for cond, rest in tags:
             match |= cond & Q(search_vector=words_query(rest)) if rest else cond
-        rank = SearchRank(F("search_vector"), text_query)
+        # In double precision: an API cursor (api/pagination.py) holds the rank read back, and
+        # compares the column with it; a real's value read back into Python is only near it.
+        rank = Cast(SearchRank(F("search_vector"), text_query), FloatField())
     else:
         match = _substring_condition(model, parsed.text)
         for cond, rest in tags:

@@ -3,7 +3,8 @@
 A cursor holds the sort keys of the last record of a page, signed: the next page is the
 records after them in the same order (``WHERE (k1, k2, …) after (v1, v2, …)``), so a page costs
 the same at the millionth record as at the first, and records published meanwhile neither
-repeat nor vanish. Any order the filters give works (newest, title, TRL, CO₂ with nulls last,
+repeat nor vanish. A "previous" cursor holds the first record's keys and a flag: the records
+before them, taken in the reverse order and turned back. Any order the filters give works (newest, title, TRL, CO₂ with nulls last,
 relevance), as long as its last key is unique (every sort option ends with the id).
 A cursor that was tampered with, or given with another order, is refused with a 400 naming it.
 """
@@ -58,6 +59,20 @@ def ordering_keys(queryset):
     return keys
 
 
+def reversed_keys(keys):
+    return [(name, not descending, not nulls_first) for name, descending, nulls_first in keys]
+
+
+def order_of(keys):
+    """The ``order_by`` expressions of ``keys``, their nulls placed explicitly."""
+    return [
+        getattr(F(name), "desc" if descending else "asc")(
+            **({"nulls_first": True} if nulls_first else {"nulls_last": True})
+        )
+        for name, descending, nulls_first in keys
+    ]
+
+
 def _after(name, descending, nulls_first, value):
     if value is None:
         # After a null come the non-null values when nulls come first, else only nulls.
@@ -104,11 +119,13 @@ def _decode(value):
     return value
 
 
-def encode_cursor(names, values):
-    """The signed cursor of the records after ``values`` of the sort keys ``names``."""
-    return signing.dumps(
-        {"k": names, "v": [_encode(value) for value in values]}, salt=SALT, compress=True
-    )
+def encode_cursor(names, values, backwards=False):
+    """The signed cursor of the records after ``values`` of the sort keys ``names`` (before
+    them with ``backwards``)."""
+    payload = {"k": names, "v": [_encode(value) for value in values]}
+    if backwards:
+        payload["b"] = 1
+    return signing.dumps(payload, salt=SALT, compress=True)
 
 
 class KeysetPagination(BasePagination):
@@ -117,58 +134,83 @@ class KeysetPagination(BasePagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         size = page_size(request)
-        keys = ordering_keys(queryset)
+        self.keys = ordering_keys(queryset)
         raw = request.query_params.get(self.cursor_query_param)
-        if raw:
-            queryset = queryset.filter(after(keys, self._values(raw, keys)))
-        # One record more than the page tells whether there is a next page, without a count.
+        values, backwards = self._position(raw) if raw else (None, False)
+        if backwards:
+            keys = reversed_keys(self.keys)
+            queryset = queryset.filter(after(keys, values)).order_by(*order_of(keys))
+        elif raw:
+            queryset = queryset.filter(after(self.keys, values))
+        # One record more than the page tells whether there is another page, without a count.
         records = list(queryset[: size + 1])
-        self.next_values = None
-        if len(records) > size:
-            records = records[:size]
-            self.next_values = [getattr(records[-1], name) for name, _d, _n in keys]
-        self.keys = keys
+        more = len(records) > size
+        records = records[:size]
+        if backwards:
+            records.reverse()
+        # Going forward, a previous page exists when a cursor led here; going back, a next one.
+        self.next_values = self._keys_of(records[-1]) if records and (more or backwards) else None
+        self.previous_values = (
+            self._keys_of(records[0]) if records and (more if backwards else raw) else None
+        )
         return records
 
-    def _values(self, raw, keys):
-        names = [name for name, _d, _n in keys]
+    def _keys_of(self, record):
+        return [getattr(record, name) for name, _d, _n in self.keys]
+
+    def _position(self, raw):
+        names = [name for name, _d, _n in self.keys]
         try:
             payload = signing.loads(raw, salt=SALT)
             if payload["k"] != names:
                 raise ValueError(payload["k"])
-            return [_decode(value) for value in payload["v"]]
+            return [_decode(value) for value in payload["v"]], payload.get("b") == 1
         except (signing.BadSignature, ValueError, KeyError, TypeError, ArithmeticError) as error:
             raise ValidationError(
                 {
                     self.cursor_query_param: [
                         _(
-                            "This cursor is not valid for this list: follow the “next” link of "
-                            "a page with the same filters and order, or leave the cursor out."
+                            "This cursor is not valid for this list: follow the “next” or "
+                            "“previous” link of a page with the same filters and order, or "
+                            "leave the cursor out."
                         )
                     ]
                 }
             ) from error
 
-    def next_link(self):
-        if self.next_values is None:
+    def _link(self, values, backwards=False):
+        if values is None:
             return None
-        cursor = encode_cursor([name for name, _d, _n in self.keys], self.next_values)
+        names = [name for name, _d, _n in self.keys]
+        cursor = encode_cursor(names, values, backwards)
         url = self.request.build_absolute_uri()
         return replace_query_param(url, self.cursor_query_param, cursor)
 
     def get_paginated_response(self, data):
-        return Response({"next": self.next_link(), "results": data})
+        return Response(
+            {
+                "next": self._link(self.next_values),
+                "previous": self._link(self.previous_values, backwards=True),
+                "results": data,
+            }
+        )
 
     def get_paginated_response_schema(self, schema):
         return {
             "type": "object",
-            "required": ["next", "results"],
+            "required": ["next", "previous", "results"],
             "properties": {
                 "next": {
                     "type": "string",
                     "format": "uri",
                     "nullable": True,
                     "description": "The next page, or null on the last one.",
+                },
+                "previous": {
+                    "type": "string",
+                    "format": "uri",
+                    "nullable": True,
+                    "description": "The previous page, or null on the first one.",
                 },
                 "results": schema,
             },
@@ -180,7 +222,7 @@ class KeysetPagination(BasePagination):
                 "name": self.cursor_query_param,
                 "in": "query",
                 "required": False,
-                "description": "The position given by the previous page's “next” link.",
+                "description": "The position given by a page's “next” or “previous” link.",
                 "schema": {"type": "string"},
             },
             {

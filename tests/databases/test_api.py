@@ -43,13 +43,20 @@ def titles(response, lang="en"):
 
 
 def walk(client, url, params):
-    """Every page of a list through its "next" links: the titles in order."""
+    """Every page of a list through its "next" links: the titles in order. Walked back
+    through the "previous" links from the last page, the same pages come in reverse order."""
     response = client.get(url, params)
-    seen = titles(response)
+    assert response.json()["previous"] is None
+    pages = [titles(response)]
     while response.json()["next"]:
         response = client.get(response.json()["next"])
-        seen += titles(response)
-    return seen
+        pages.append(titles(response))
+    back = [pages[-1]]
+    while response.json()["previous"]:
+        response = client.get(response.json()["previous"])
+        back.append(titles(response))
+    assert back == pages[::-1]
+    return [title for page in pages for title in page]
 
 
 # -- Parity with the list pages ----------------------------------------------------------
@@ -109,6 +116,10 @@ def test_records_published_between_two_pages_are_neither_repeated_nor_lost(clien
     second = client.get(first.json()["next"])
 
     assert titles(first) + titles(second) == ["Technology 0", "Technology 1", "Technology 2"]
+    # Back from the second page: the two records before it as they are now.
+    back = client.get(second.json()["previous"])
+    assert titles(back) == ["Technology 00 published meanwhile", "Technology 1"]
+    assert titles(client.get(back.json()["previous"])) == ["Technology 0"]
 
 
 # -- Records: public fields, languages, ids and slugs ---------------------------------------
