@@ -1,6 +1,7 @@
 """Every main page, in the five languages, on a phone (390 px, and 320 px for overflow) and a
-desktop (1366 px, one page of each template): no horizontal scrolling, tap targets of at least 24 × 24 px (WCAG 2.2 AA 2.5.8)
-with primary actions 44 px tall, and nothing axe-core finds against WCAG 2.2 A and AA.
+desktop (1366 px, one page of each template): no horizontal scrolling, tap targets of at least
+24 × 24 px (WCAG 2.2 AA 2.5.8) with primary actions 44 px tall, a compact desktop header, and
+nothing axe-core finds against WCAG 2.2 A and AA.
 
 Each page is loaded once per language and width and that one load is checked for everything (axe
 runs at 390 px only: its rules do not depend on the width, and it is the slow part; 320 px is the
@@ -9,9 +10,11 @@ office by staff. Behaviours (the menu, the filters, a rejected form) have tests 
 """
 
 import json
+import re
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from databases import open_data
 from matchmaking import runs
@@ -37,8 +40,8 @@ from tests.utils import LANGUAGE_CODES
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PHONE, DESKTOP, NARROWEST = 390, 1366, 320
-# px at 1366 wide, on every public and member page: the tools' row and one row of menu (it was 206, then 165 in Russian and
-# Portuguese when the menu took two rows).
+# px at 1366 wide, on every public and member page: the tools' row and one row of menu (it was
+# 206, then 165 in Russian and Portuguese when the menu took two rows).
 HEADER_BUDGET = 130
 
 OVERFLOW = "document.scrollingElement.scrollWidth <= window.innerWidth"
@@ -210,3 +213,23 @@ def test_a_rejected_inquiry_form_has_no_wcag_violations(audit, live_server, lang
         assert page.locator(".errorlist").count() > 0
 
     assert audit(f"{live_server.url}/{language}/contact/", then=submit_a_wrong_address) == []
+
+
+def test_the_admin_widgets_are_named_and_the_language_tabs_still_switch(staff_page, live_server):
+    technology = TechnologyFactory(title="Perovskite tandem module")
+    page = staff_page(SuperUserFactory())
+    page.goto(f"{live_server.url}/admin/databases/technology/{technology.pk}/change/")
+    # static/js/admin.js, under the CSP: select2's comboboxes are named by their label.
+    expect(page.get_by_role("combobox", name=re.compile(r"^Owner"))).to_be_visible()
+    expect(page.locator("#modeltranslation-main-switch")).to_have_attribute(
+        "aria-label", "Language of the translated fields"
+    )
+    # The tabs' links lost their href: a click and the arrow keys still switch the language.
+    russian = page.locator("li[aria-controls=tab_id_title_ru]")
+    russian.click()
+    expect(page.locator("#id_title_ru")).to_be_visible()
+    expect(page.locator("#id_title_en")).to_be_hidden()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("li[aria-controls=tab_id_title_pt_br]")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_title_pt_br")).to_be_visible()
