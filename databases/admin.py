@@ -1,6 +1,8 @@
 from allauth.account.decorators import reauthentication_required
 from django.contrib import admin, messages
 from django.contrib.admin.utils import model_ngettext
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -181,6 +183,10 @@ class FreshnessFilter(admin.SimpleListFilter):
         return queryset
 
 
+class LabelledFileWidget(AdminFileWidget):
+    use_fieldset = False
+
+
 class RecordAdmin(SafeDateHierarchyMixin, SpreadsheetMixin, VersionAdmin, TabbedTranslationAdmin):
     """Records with their review, spreadsheet import and export, and a history of every
     change that staff can browse and revert (django-reversion)."""
@@ -212,9 +218,12 @@ class RecordAdmin(SafeDateHierarchyMixin, SpreadsheetMixin, VersionAdmin, Tabbed
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
+    # Django's admin file widget is a fieldset whose legend names the field, and its file input
+    # is left without a label (axe: "label"): the field's <label for> names it instead.
+    formfield_overrides = {
+        models.FileField: {"widget": LabelledFileWidget},
+        models.ImageField: {"widget": LabelledFileWidget},
+    }
     change_form_template = "admin/databases/record_change_form.html"
 
     def has_review_permission(self, request, obj=None):

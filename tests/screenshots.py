@@ -50,7 +50,7 @@ def demo_account(email, **flags):
 
 def prepare():
     """The demo accounts, and the pages to take: {name: path under /<lang>/}."""
-    from databases.models import Enterprise, Membership
+    from databases.models import Enterprise, Membership, Project, PublicationStatus
     from databases.models.membership import MemberRole, MembershipStatus
     from databases.registry import DATABASES
 
@@ -73,6 +73,7 @@ def prepare():
             public[f"{database.key}-record"] = record.get_absolute_url().split("/", 2)[2]
     public |= {
         "search": "search/?q=solar",
+        "statistics": "statistics/",
         "contact": "contact/",
         "events": "events/",
         "statistics": "statistics/",
@@ -86,7 +87,22 @@ def prepare():
     if story is not None:
         public["story"] = story.get_absolute_url().split("/", 2)[2]
     member_pages = {"dashboard": "member/", "project-form": "member/projects/new/"}
-    admin_pages = {"admin-index": "/admin/", "admin-review-queue": "/admin/review/"}
+    admin_pages = {
+        "admin-index": "/admin/",
+        "admin-review-queue": "/admin/review/",
+        "admin-projects": "/admin/databases/project/",
+    }
+    for database in DATABASES:
+        if database.key in ("projects", "technologies"):
+            record = database.model.objects.published().first()
+            if record is not None:
+                meta = database.model._meta
+                admin_pages[f"admin-{database.key}-change"] = (
+                    f"/admin/{meta.app_label}/{meta.model_name}/{record.pk}/change/"
+                )
+    pending = Project.objects.filter(status=PublicationStatus.PENDING).first()
+    if pending is not None:
+        admin_pages["admin-review"] = f"/admin/databases/project/{pending.pk}/review/"
     return public, member_pages, admin_pages
 
 

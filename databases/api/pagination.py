@@ -4,8 +4,9 @@ A cursor holds the sort keys of the last record of a page, signed: the next page
 records after them in the same order (``WHERE (k1, k2, …) after (v1, v2, …)``), so a page costs
 the same at the millionth record as at the first, and records published meanwhile neither
 repeat nor vanish. A "previous" cursor holds the first record's keys and a flag: the records
-before them, taken in the reverse order and turned back. Any order the filters give works (newest, title, TRL, CO₂ with nulls last,
-relevance), as long as its last key is unique (every sort option ends with the id).
+before them, taken in the reverse order and turned back. Any order the filters give works
+(newest, title, TRL, CO₂ with nulls last, relevance), as long as its last key is unique (every
+sort option ends with the id).
 A cursor that was tampered with, or given with another order, is refused with a 400 naming it.
 """
 

@@ -58,26 +58,22 @@ def axe_source():
     return AXE.read_text()
 
 
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture
-def audit(browser, axe_source):
-    """``audit(url, then=None)``: the WCAG 2.1 A and AA violations axe-core finds on ``url``, or on
-    the page that ``then(page)`` leads to from it; ``audit.sign_in(user, base_url)`` signs the
-    audit's browser context in."""
-    # The page's CSP rightly refuses injected scripts; the audit context bypasses it.
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def axe(axe_source):
+    """``axe(page)``: the WCAG 2.2 A and AA violations axe-core finds on the page as it is now
+    (its context must bypass the CSP, which rightly refuses the injected script)."""
 
-    def run(url, then=None):
-        response = page.goto(url)
-        assert response.status in (200, 404), url
-        if then is not None:
-            then(page)
+    def run(page):
         page.evaluate(axe_source)
         result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+            # Only the violations are reported in full: the passes cost time and are not read.
+            """tags => axe.run(document, {
+                runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+            })""",
+            WCAG_22_AA,
         )
         return [
             {
@@ -89,31 +85,24 @@ def audit(browser, axe_source):
             for violation in result["violations"]
         ]
 
-    def sign_in(user, base_url):
-        client = Client()
-        client.force_login(user)
-        session = client.cookies["sessionid"].value
-        context.add_cookies([{"name": "sessionid", "value": session, "url": base_url}])
-
-    run.sign_in = sign_in
-    yield run
-    context.close()
+    return run
 
 
 @pytest.fixture
-def staff_page(browser, browser_context_args, live_server):
-    """``staff_page(user)``: a page of a browser context of its own, signed in as ``user``.
+def sign_in_context(live_server):
+    """``sign_in_context(context, user)``: signs a browser context in as ``user``.
 
-    The session comes from ``tests.utils.sign_in_staff`` (signed in with a second factor) and
-    reaches the browser as its cookie, so the tests do not go through the log-in form; a change
-    to how staff sign in is made here.
+    The session comes from the test client (for staff, ``tests.utils.sign_in_staff``: signed in
+    with a second factor) and reaches the browser as its cookie, so the tests do not go through
+    the log-in form; a change to how people sign in is made here.
     """
-    contexts = []
 
-    def sign_in(user):
-        client = sign_in_staff(Client(), user)
-        context = browser.new_context(**browser_context_args)
-        contexts.append(context)
+    def sign_in(context, user):
+        client = Client()
+        if user.is_staff:
+            sign_in_staff(client, user)
+        else:
+            client.force_login(user)
         context.add_cookies(
             [
                 {
@@ -125,7 +114,40 @@ def staff_page(browser, browser_context_args, live_server):
                 }
             ]
         )
-        return context.new_page()
+        return context
+
+    return sign_in
+
+
+@pytest.fixture
+def audit(browser, axe, sign_in_context):
+    """``audit(url, then=None)``: the WCAG 2.2 A and AA violations axe-core finds on ``url``, or on
+    the page that ``then(page)`` leads to from it; ``audit.sign_in(user)`` signs the audit's
+    browser context in."""
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def run(url, then=None):
+        response = page.goto(url)
+        assert response.status in (200, 404), url
+        if then is not None:
+            then(page)
+        return axe(page)
+
+    run.sign_in = lambda user: sign_in_context(context, user)
+    yield run
+    context.close()
+
+
+@pytest.fixture
+def staff_page(browser, browser_context_args, sign_in_context):
+    """``staff_page(user)``: a page of a browser context of its own, signed in as ``user``."""
+    contexts = []
+
+    def sign_in(user):
+        context = browser.new_context(**browser_context_args)
+        contexts.append(context)
+        return sign_in_context(context, user).new_page()
 
     yield sign_in
     for context in contexts:

@@ -43,7 +43,7 @@ def test_a_member_expresses_interest_in_a_project(page, live_server, audit, widt
     assert (introduction.enterprise, introduction.project) == (member.enterprise, project)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
-    audit.sign_in(member.user, live_server.url)
+    audit.sign_in(member.user)
     assert audit(live_server.url + f"/en/member/interest/project/{project.slug}/") == []
 
 

@@ -65,7 +65,7 @@ def test_an_image_chosen_before_an_error_is_kept(page, live_server):
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_a_form_sent_back_with_errors_has_no_wcag_violations(audit, live_server, language):
     member = MembershipFactory()
-    audit.sign_in(member.user, live_server.url)
+    audit.sign_in(member.user)
 
     def submit_a_title_only(page):
         page.locator("#id_title").fill("Idea")

@@ -1,100 +1,15 @@
-"""The public pages on a phone (390 px, and 320 px for overflow) and a desktop (1366 px) in
-every language: no horizontal scrolling, tap targets of at least 24 × 24 px (44 px tall for
-buttons), a menu button that opens the menu with JavaScript and without, and a desktop header
-that stays compact whatever the language."""
-
-import json
+"""The phone's menu button opens the menu with JavaScript and without, the filters fold on a
+phone, and the desktop menu keeps to one row whatever the language.
+(Sizes, overflow and tap targets of every page: test_accessibility.py.)"""
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_admin_csp import pending_project  # noqa: F401 (a fixture)
-from tests.factories import (
-    EventFactory,
-    ProjectFactory,
-    SectorFactory,
-    SuperUserFactory,
-    TechnologyFactory,
-    brazil,
-    china,
-)
+from tests.browser.test_accessibility import DESKTOP, PHONE
+from tests.factories import TechnologyFactory
 from tests.utils import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PHONE, DESKTOP = 390, 1366
-# px at 1366 wide: the tools' row and one row of menu (it was 206, then 165 in Russian and
-# Portuguese when the menu took two rows).
-HEADER_BUDGET = 130
-
-OVERFLOW = "document.scrollingElement.scrollWidth <= window.innerWidth"
-
-# Visible links, buttons and fields smaller than 24 × 24 px, and buttons under 44 px tall. A link
-# inside a sentence is exempt (WCAG 2.5.8's inline exception); so is what is visually hidden.
-SMALL_TARGETS = """() => {
-  const found = [];
-  const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary";
-  for (const element of document.querySelectorAll(selector)) {
-    if (!element.checkVisibility({visibilityProperty: true})) continue;
-    if (element.closest(".visually-hidden")) continue;
-    const box = element.getBoundingClientRect();
-    if (element.tagName === "A") {
-      const block = element.parentElement.closest("p, li, dd, td, address, label, .prose");
-      if (block && block.textContent.trim() !== element.textContent.trim()) continue;
-    }
-    const isButton = element.tagName === "BUTTON" || element.classList.contains("button");
-    if (box.width < 24 || box.height < (isButton ? 43.5 : 24)) {
-      const size = `${Math.round(box.width)}×${Math.round(box.height)}`;
-      found.push(`${element.outerHTML.slice(0, 90)} ${size}`);
-    }
-  }
-  return found;
-}"""
-
-
-@pytest.fixture
-def pages():
-    solar = SectorFactory(code="solar-energy", name="Solar energy")
-    technology = TechnologyFactory(
-        title="Perovskite tandem module", country=china(), sectors=[solar]
-    )
-    project = ProjectFactory(
-        title="Floating solar plant", country=brazil(), sectors=[solar],
-        technologies=[technology], investment_amount=5_000_000,
-    )  # fmt: skip
-    EventFactory(title="BRICS Green Industry Forum", country=china(), place="Xiamen")
-    return [
-        "",
-        "technologies/",
-        f"technologies/{technology.slug}/",
-        f"projects/{project.slug}/",
-        "search/?q=solar",
-        "events/",
-        "contact/",
-        "accounts/login/",
-    ]
-
-
-@pytest.mark.parametrize("language", LANGUAGE_CODES)
-def test_pages_fit_the_screen_and_their_targets_are_large_enough(
-    browser, live_server, pages, language
-):
-    failures = {}
-    for width in (320, PHONE, DESKTOP):
-        context = browser.new_context(viewport={"width": width, "height": 800})
-        page = context.new_page()
-        for path in pages:
-            url = f"{live_server.url}/{language}/{path}"
-            assert page.goto(url).status == 200, url
-            if not page.evaluate(OVERFLOW):
-                failures[f"{url} @{width}"] = "scrolls horizontally"
-            if width != 320 and (small := page.evaluate(SMALL_TARGETS)):
-                failures[f"{url} @{width}"] = small
-        if width == DESKTOP:
-            height = page.locator(".site-header").bounding_box()["height"]
-            assert height <= HEADER_BUDGET, f"{language}: the header is {height} px tall"
-        context.close()
-    assert not failures, json.dumps(failures, indent=2, ensure_ascii=False)
 
 
 @pytest.mark.parametrize("language", LANGUAGE_CODES)
@@ -159,16 +74,6 @@ def test_the_filters_are_open_on_a_desktop_and_folded_on_a_phone(browser, live_s
     page.goto(f"{live_server.url}/en/technologies/")
     expect(page.locator("#filters-heading")).to_be_hidden()
     context.close()
-
-
-@pytest.mark.parametrize("path", ["/admin/", "/admin/review/", "review"])
-def test_the_admin_fits_a_phone(staff_page, live_server, pending_project, path):  # noqa: F811
-    if path == "review":
-        path = f"/admin/databases/project/{pending_project.pk}/review/"
-    page = staff_page(SuperUserFactory())
-    page.set_viewport_size({"width": 320, "height": 800})
-    assert page.goto(f"{live_server.url}{path}").status == 200
-    assert page.evaluate(OVERFLOW), page.evaluate("document.scrollingElement.scrollWidth")
 
 
 @pytest.mark.parametrize("language", ["ru", "hi"])
