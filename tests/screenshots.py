@@ -73,7 +73,6 @@ def prepare():
             public[f"{database.key}-record"] = record.get_absolute_url().split("/", 2)[2]
     public |= {
         "search": "search/?q=solar",
-        "statistics": "statistics/",
         "contact": "contact/",
         "events": "events/",
         "statistics": "statistics/",
