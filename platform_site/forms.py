@@ -18,7 +18,9 @@ class PortalBoundField(BoundField):
     @property
     def marked_optional(self):
         form = self.form
-        if self.is_hidden or _needed(form, self.name, self.field):
+        # A single check box is ticked or not: its label (after it) carries no mark.
+        single_box = self.widget_type == "checkbox" and not self.use_fieldset
+        if self.is_hidden or single_box or _needed(form, self.name, self.field):
             return False
         return any(
             _needed(form, name, field)

@@ -32,6 +32,14 @@ def test_labels_come_before_their_fields_and_optional_ones_are_marked(client):
     assert "(optional)" not in title
     assert "(optional)" not in field_markup(content, "country")
     assert '<span class="optional">(optional)</span>' in field_markup(content, "summary")
+    # Said once, before the first field: the unmarked fields are required.
+    hint = content.index("Every field is required unless it is marked (optional).")
+    assert hint < content.index('for="id_title"')
+
+
+@pytest.mark.parametrize("path", ["/en/accounts/login/", "/en/technologies/"])
+def test_a_form_without_optional_fields_says_nothing_of_them(client, path):
+    assert "unless it is marked (optional)" not in text(client.get(path))
 
 
 def test_a_submission_form_marks_the_fields_not_needed_for_review(client):
