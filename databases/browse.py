@@ -224,13 +224,12 @@ def did_you_mean(raw_query, found, databases=DATABASES):
 HOME_LATEST = 4
 
 
-def home_context():
-    """Counts and entry points of the five databases, and the newest projects and technologies."""
+def home_context(counts):
+    """Counts (``{database key: published records}``) and entry points of the five databases,
+    and the newest projects and technologies."""
     return {
         "databases_by_key": BY_KEY,
-        "database_counts": [
-            (database, database.model.objects.published().count()) for database in DATABASES
-        ],
+        "database_counts": [(database, counts[database.key]) for database in DATABASES],
         "latest_projects": list(_cards(Project).order_by("-published_at", "-id")[:HOME_LATEST]),
         "latest_technologies": list(
             _cards(Technology).order_by("-published_at", "-id")[:HOME_LATEST]
