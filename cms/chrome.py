@@ -18,12 +18,14 @@ def site_chrome(language):
     to any cms model bumps the cms's content version (cms/apps.py), so a miss costs two queries
     once.
     """
-    key = f"site-chrome:{content_version(CMS)}:{language}"
+    version = content_version(CMS)
+    key = f"site-chrome:{version}:{language}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = _build_site_chrome()
         cache.set(key, chrome, timeout=None)
-    return chrome
+    # What the menu's and footer's rendered fragments are kept under (templates/base.html).
+    return {**chrome, "chrome_version": version}
 
 
 def _build_site_chrome():

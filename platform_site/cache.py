@@ -56,10 +56,8 @@ def content_version(*areas):
         for key in missing:
             cache.add(key, _new_version(), timeout=None)
         found.update(cache.get_many(missing))
-    versions = [found.get(key) or _new_version() for key in keys]
-    return (
-        versions[0] if len(versions) == 1 else hashlib.md5("".join(versions).encode()).hexdigest()
-    )
+    versions = "".join(found.get(key) or _new_version() for key in keys)
+    return hashlib.sha256(versions.encode()).hexdigest()[:32]
 
 
 def bump_content_version(*areas, **kwargs):
