@@ -144,7 +144,8 @@ compilemessages: $(VENV)/.installed
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gisp_bench
 BENCH_PER_DATABASE ?= 100000
 BENCH_SEED ?= 1
-BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=redis://127.0.0.1:6379/13 \
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/13
+BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) \
 	DJANGO_SECRET_KEY=bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz
 
 bench-seed: $(VENV)/.installed

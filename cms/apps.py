@@ -1,24 +1,25 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The area of the page cache (platform_site/cache.py) the site's own pages make up.
+CMS = "cms"
+
 
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Site content")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
         from databases import licences
-        from platform_site.cache import content_changed
+        from platform_site import cache
 
         # Any change to what the public pages show (menu and footer included) makes the cached
-        # pages and the cached site chrome stale. Inquiries are private: they change no page.
+        # pages of the cms and the cached site chrome stale. Inquiries are private: they change
+        # no page.
         for model in self.get_models():
             if model.__name__ == "Inquiry":
                 continue
-            for signal in (post_save, post_delete):
-                signal.connect(content_changed, sender=model, dispatch_uid=f"content-{model}")
+            cache.watch(model, CMS)
         # The open data's licence is a site setting; databases reads it through this hook.
         licences.use_licence_from(licence_of_the_open_data)
 

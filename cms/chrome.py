@@ -3,6 +3,7 @@
 
 from django.core.cache import cache
 
+from cms.apps import CMS
 from cms.models import Page, SiteSettings
 from platform_site.cache import content_version
 
@@ -14,14 +15,17 @@ def site_chrome(language):
     """The menu's page tree and the footer's site settings, cached per content version.
 
     Cached as plain values per language (titles, slogan and address are translated); a change
-    to any cms model bumps the content version (cms/apps.py), so a miss costs two queries once.
+    to any cms model bumps the cms's content version (cms/apps.py), so a miss costs two queries
+    once.
     """
-    key = f"site-chrome:{content_version()}:{language}"
+    version = content_version(CMS)
+    key = f"site-chrome:{version}:{language}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = _build_site_chrome()
         cache.set(key, chrome, timeout=None)
-    return chrome
+    # What the menu's and footer's rendered fragments are kept under (templates/base.html).
+    return {**chrome, "chrome_version": version}
 
 
 def _build_site_chrome():

@@ -9,6 +9,7 @@ rebuilds its copy on the next request (the content version of platform_site/cach
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import get_language
 
+from databases.registry import TAXONOMIES
 from platform_site.cache import content_version
 
 _memo = {}
@@ -24,7 +25,7 @@ class TaxonomyChoiceIterator(ModelChoiceIterator):
             str(field.empty_label),
             get_language(),
         )
-        version = content_version()
+        version = content_version(TAXONOMIES)
         cached = _memo.get(key)
         if cached is None or cached[0] != version:
             cached = (version, [(str(value), str(label)) for value, label in super().__iter__()])

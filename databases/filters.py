@@ -521,3 +521,12 @@ FILTERSETS = {
     "enterprises": EnterpriseFilterSet,
     "institutions": ServiceInstitutionFilterSet,
 }
+
+
+def query_parameters(filterset_class):
+    """The parameters of a list page's query string (platform_site/cache.py normalises it to
+    them): each filter's, true for those taking several values, and the page."""
+    return {
+        name: isinstance(f, filters.MultipleChoiceFilter)
+        for name, f in filterset_class.base_filters.items()
+    } | {"page": False}

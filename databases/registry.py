@@ -128,6 +128,15 @@ DATABASES = (
 
 BY_KEY = {db.key: db for db in DATABASES}
 
+# The areas of content the page cache keeps versions of (platform_site/cache.py): each
+# database's own, and the taxonomies every database is filed under (databases/apps.py).
+TAXONOMIES = "taxonomies"
+
+
+def content_areas(*databases):
+    """What a page showing records of ``databases`` (by default all) depends on."""
+    return (*(database.key for database in databases or DATABASES), TAXONOMIES)
+
 
 def taking_submissions():
     """The databases whose records members submit for review."""

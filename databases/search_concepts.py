@@ -25,6 +25,7 @@ from django.utils.translation import get_language
 
 from platform_site.cache import content_version
 
+from . import registry
 from .search_text import HAN, words
 
 ALIASES_FILE = Path(__file__).parent / "taxonomy_data" / "search_aliases.json"
@@ -150,7 +151,7 @@ def _load():
 
 
 def all_concepts():
-    version = content_version()
+    version = content_version(registry.TAXONOMIES)
     cached = _memo.get("concepts")
     if cached is None or cached[0] != version:
         cached = (version, _load())

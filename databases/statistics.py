@@ -38,7 +38,7 @@ from databases.models import (
     TechnologyField,
 )
 from databases.models.project import ProjectStage
-from databases.registry import BY_KEY, DATABASES
+from databases.registry import BY_KEY, DATABASES, TAXONOMIES
 from platform_site import l10n
 from platform_site.cache import cache_reachable, content_version
 from platform_site.celery import app as celery_app
@@ -274,9 +274,14 @@ def _count():
     }
 
 
+def _counted_version():
+    """The version of what is counted: the databases and the taxonomies (not the cms)."""
+    return content_version(*(database.key for database in DATABASES), TAXONOMIES)
+
+
 def refresh():
     """Count again and store the snapshot (the task's work; safe to run twice)."""
-    version = content_version()
+    version = _counted_version()
     counts = _count()
     snapshot, _created = FiguresSnapshot.objects.update_or_create(
         name=SNAPSHOT,
@@ -302,7 +307,7 @@ def snapshot():
     current = FiguresSnapshot.objects.filter(name=SNAPSHOT).first()
     if current is None:
         return refresh()
-    if current.content_version != content_version():
+    if current.content_version != _counted_version():
         _request_refresh()
     return current
 

@@ -82,6 +82,6 @@ def transition(record, name, user, comment=""):
         if action.step in workflow.NOTIFIED_STEPS:
             notify_members(record, action.step, comment)
         # The pages showing it are stale once this commits, and its matches may be.
-        content_changed()
+        content_changed(sender=type(record), instance=record)
         record_state_changed.send(sender=type(record), record=record)
     return record

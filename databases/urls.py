@@ -4,29 +4,41 @@ from platform_site.cache import public_page
 
 from . import member_views, views
 from .feeds import RecordFeed
-from .registry import DATABASES
+from .filters import FILTERSETS, query_parameters
+from .registry import DATABASES, content_areas
 
 app_name = "databases"
 
 urlpatterns = [
-    path("search/", public_page(views.SearchView.as_view()), name="search"),
+    path(
+        "search/",
+        public_page(views.SearchView.as_view(), content_areas(), {"q": False}),
+        name="search",
+    ),
     path("data/", public_page(views.OpenDataView.as_view()), name="open-data"),
 ]
 for database in DATABASES:
     urlpatterns += [
         path(
             f"{database.key}/",
-            public_page(views.RecordListView.as_view(database_key=database.key)),
+            public_page(
+                views.RecordListView.as_view(database_key=database.key),
+                content_areas(database),
+                query_parameters(FILTERSETS[database.key]),
+            ),
             name=f"{database.url_name}-list",
         ),
         path(
             f"{database.key}/feed/",
-            public_page(RecordFeed(database.key)),
+            public_page(RecordFeed(database.key), content_areas(database)),
             name=f"{database.url_name}-feed",
         ),
         path(
             f"{database.key}/<slug:slug>/",
-            public_page(views.RecordDetailView.as_view(database_key=database.key)),
+            # Related records of other databases show on it.
+            public_page(
+                views.RecordDetailView.as_view(database_key=database.key), content_areas(), {}
+            ),
             name=f"{database.url_name}-detail",
         ),
     ]

@@ -1,10 +1,12 @@
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from platform_site import cache as page_cache
 from platform_site import media
 from platform_site.l10n import listing
 from platform_site.site_url import site_origin
@@ -12,7 +14,7 @@ from platform_site.site_url import site_origin
 from . import browse, licences, open_data
 from .filters import FILTERSETS
 from .models import DataDownload
-from .registry import BY_KEY, DATABASES
+from .registry import BY_KEY, DATABASES, content_areas
 
 
 class DatabaseMixin:
@@ -24,6 +26,35 @@ class DatabaseMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(database=self.database, **kwargs)
+
+
+class SharedContentMixin:
+    """A page whose content (the template ``content_template_name``) is the same for every
+    visitor of its URL: rendered once per content version and kept (platform_site/cache.py),
+    then placed into ``template_name`` with what is each request's own (the header of a
+    signed-in member). A member's page then costs what the header costs, not the queries."""
+
+    content_template_name = None
+
+    def get_template_names(self):
+        return [self.content_template_name]
+
+    def content_areas(self):
+        return content_areas()
+
+    def page_context(self):
+        """What ``template_name`` shows around the content (its title, the header's search)."""
+        return {"query": browse.clean_query(self.request.GET.get("q", ""))}
+
+    def get(self, request, *args, **kwargs):
+        content = page_cache.fragment(
+            request,
+            self.content_areas(),
+            lambda: super(SharedContentMixin, self).get(request, *args, **kwargs).rendered_content,
+        )
+        return TemplateResponse(
+            request, self.template_name, {**self.page_context(), "content": content}
+        )
 
 
 class FilteredListView(FilterView):
@@ -52,8 +83,15 @@ class FilteredListView(FilterView):
         return context
 
 
-class RecordListView(DatabaseMixin, FilteredListView):
+class RecordListView(SharedContentMixin, DatabaseMixin, FilteredListView):
     template_name = "databases/record_list.html"
+    content_template_name = "databases/_record_list.html"
+
+    def content_areas(self):
+        return content_areas(self.database)
+
+    def page_context(self):
+        return {**super().page_context(), "database": self.database}
 
     def get_filterset_class(self):
         return FILTERSETS[self.database_key]
@@ -87,7 +125,11 @@ class RecordListView(DatabaseMixin, FilteredListView):
 
 
 class RecordDetailView(DatabaseMixin, DetailView):
+    """A record with its relations and related records, kept as a fragment for everyone
+    (platform_site/cache.py); the reader's next step (matchmaking) is rendered for each."""
+
     template_name = "databases/record_detail.html"
+    content_template_name = "databases/_record_detail.html"
     context_object_name = "record"
 
     def get_object(self, queryset=None):
@@ -98,9 +140,33 @@ class RecordDetailView(DatabaseMixin, DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(related=browse.related_records(self.object), **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        def content():
+            self.object = self.get_object()
+            context = self.get_context_data(object=self.object)
+            return TemplateResponse(request, self.content_template_name, context).rendered_content
 
-class SearchView(TemplateView):
+        before, after = page_cache.fragment_parts(request, content_areas(), content)
+        # The page's title, head and next step need the record, not its relations.
+        record = getattr(self, "object", None) or get_object_or_404(
+            self.database.model.objects.published().defer("search_vector"),
+            slug=self.kwargs["slug"],
+        )
+        return TemplateResponse(
+            request,
+            self.template_name,
+            {
+                "database": self.database,
+                "record": record,
+                "content_before": before,
+                "content_after": after,
+            },
+        )
+
+
+class SearchView(SharedContentMixin, TemplateView):
     template_name = "databases/search.html"
+    content_template_name = "databases/_search.html"
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "")

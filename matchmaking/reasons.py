@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from databases.models import CooperationType, Country, Sector, TechnologyField
 from databases.models.project import ProjectStage
+from databases.registry import TAXONOMIES
 from platform_site import l10n
 from platform_site.cache import content_version
 
@@ -14,7 +15,7 @@ from platform_site.cache import content_version
 def names():
     """{kind: {code: name}} of the taxonomies in the active language, cached per content
     version (a renamed sector shows at once)."""
-    key = f"matchmaking:names:{content_version()}:{get_language()}"
+    key = f"matchmaking:names:{content_version(TAXONOMIES)}:{get_language()}"
     found = cache.get(key)
     if found is None:
         found = {

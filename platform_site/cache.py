@@ -1,30 +1,37 @@
-"""Whole-page caching of the public pages for visitors without a session.
+"""Whole-page caching of the public pages for visitors without a live session, and of the
+fragments of a page that are the same for everyone, for those with one.
 
-A page is cached under its absolute URL (scheme, host, path and query string), the active
-language and the site's content version, which any change to a record or a taxonomy bumps once
-it is committed (see ``content_changed``): a request with another ``Host`` or
-``X-Forwarded-Proto`` gets a page of its own and never fixes the absolute links (``og:url``,
-hreflang, JSON-LD) other visitors get.
-Visitors with a session cookie (members, staff) or a pending message always get a fresh page, so
-every such page varies on ``Cookie``. A page that used something made for one request, the CSP
-nonce or a CSRF token, is never stored.
+A page is cached under its absolute URL (scheme, host, path and normalised query string), the
+active language and the content versions of the areas it shows (a database, the taxonomies, the
+cms pages; see ``content_version``), which a change in one of them bumps once it is committed
+(see ``content_changed``): a request with another ``Host`` or ``X-Forwarded-Proto`` gets a page
+of its own and never fixes the absolute links (``og:url``, hreflang, JSON-LD) other visitors get.
+Visitors with a live session (members, staff) or a pending message always get a fresh page, so
+every such page varies on ``Cookie``; a cookie that names no session does not count. A page that
+used something made for one request, the CSP nonce or a CSRF token, is never stored.
 """
 
 import hashlib
 import uuid
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, QueryDict
 from django.middleware.csp import get_nonce
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from platform_site import redis_cache
 
+# The site-wide part of every version: renewed by hand (seeding) and after a cache outage.
 VERSION_KEY = "content-version"
+# The area every change bumps besides its own: what shows everything depends on it.
+EVERY_AREA = "*"
 
 
 def _new_version():
@@ -33,26 +40,64 @@ def _new_version():
     return uuid.uuid4().hex
 
 
-def content_version():
-    """The version the cached pages, menus and choices are kept under. Without the cache,
+def _area_key(area):
+    return f"{VERSION_KEY}:{area}"
+
+
+def content_version(*areas):
+    """The version the cached pages, fragments, menus and choices showing ``areas`` are kept
+    under (by default every area: anything that changes makes it stale). Without the cache,
     a new one each time: nothing is kept, and nothing kept in a process is reused."""
-    return cache.get_or_set(VERSION_KEY, _new_version, timeout=None)
+    keys = [VERSION_KEY, *(_area_key(area) for area in sorted(areas or (EVERY_AREA,)))]
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        # add(), not set(): a version another process has just set stays.
+        for key in missing:
+            cache.add(key, _new_version(), timeout=None)
+        found.update(cache.get_many(missing))
+    versions = "".join(found.get(key) or _new_version() for key in keys)
+    return hashlib.sha256(versions.encode()).hexdigest()[:32]
 
 
-def bump_content_version(**kwargs):
-    """Make every page, menu and choice cached so far stale, at once."""
-    cache.set(VERSION_KEY, _new_version(), timeout=None)
+def bump_content_version(*areas, **kwargs):
+    """Make what shows ``areas`` stale, at once; without areas, everything cached so far."""
+    if not areas:
+        cache.set(VERSION_KEY, _new_version(), timeout=None)
+        return
+    cache.set_many({_area_key(area): _new_version() for area in (*areas, EVERY_AREA)}, timeout=None)
 
 
-def content_changed(using=None, **kwargs):
-    """A save or delete of public content: bump the version once the transaction commits.
+# {model: its area, or a function of the changed instance giving it}; see ``watch``.
+_areas = {}
+
+
+def watch(model, area):
+    """Changes to ``model`` (saved, deleted, its many-to-many relations) change ``area``: a
+    name, or a function of the changed row that gives one."""
+    _areas[model] = area
+    for signal in (post_save, post_delete):
+        signal.connect(content_changed, sender=model, dispatch_uid=f"content-{model}")
+    for field in model._meta.local_many_to_many:
+        through = field.remote_field.through
+        _areas[through] = area if isinstance(area, str) else None
+        m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"content-{through}")
+
+
+def content_changed(sender=None, using=None, instance=None, **kwargs):
+    """A save or delete of public content: bump its area's version once the transaction
+    commits (a model nobody said the area of stales everything).
 
     Not before: a request between the bump and the commit would read the old rows and cache
     them under the new version. Reads that start after the bump see the commit, since each
     cached page reads the version before it reads the database. A failure of the cache is
     logged and does not undo the commit (the cache then keeps nothing anyway).
     """
-    transaction.on_commit(bump_content_version, using=using, robust=True)
+    area = _areas.get(sender)
+    if callable(area):
+        area = area(instance)
+    areas = (area,) if area else ()
+    transaction.on_commit(partial(bump_content_version, *areas), using=using, robust=True)
 
 
 def cache_reachable():
@@ -70,9 +115,34 @@ def _after_a_cache_outage(**kwargs):
 redis_cache.reconnected.connect(_after_a_cache_outage, dispatch_uid="content-after-cache-outage")
 
 
-def page_key(request):
+def normalise_query(request, parameters):
+    """Make the query string the one the page is cached under, and the view reads.
+
+    ``parameters`` names those the view reads, each saying whether it takes several values
+    (``{"sector": True, "page": False}``): the others are dropped, and so are empty values;
+    what remains comes in their order (several values sorted, of one the last, which is the
+    one a form reads). ``None`` keeps every parameter, in alphabetical order.
+    """
+    query = QueryDict(mutable=True)
+    for name in sorted(request.GET) if parameters is None else parameters:
+        values = request.GET.getlist(name)
+        if parameters is not None:
+            values = [value for value in values if value.strip()]
+            values = sorted(set(values)) if parameters[name] else values[-1:]
+        if values:
+            query.setlist(name, values)
+    query._mutable = False
+    request.GET = query
+    request.META["QUERY_STRING"] = query.urlencode()
+
+
+def _url_key(request):
     page = f"{get_language()} {request.build_absolute_uri()}"
-    return f"page:{content_version()}:{hashlib.sha256(page.encode()).hexdigest()}"
+    return hashlib.sha256(page.encode()).hexdigest()
+
+
+def page_key(request, areas=()):
+    return f"page:{content_version(*areas)}:{_url_key(request)}"
 
 
 def _made_for_this_request(request):
@@ -81,17 +151,35 @@ def _made_for_this_request(request):
     return bool(get_nonce(request)) or bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
 
 
-def public_page(view):
+def has_live_session(request):
+    """Whether the session cookie names a session that exists: one lookup in the session
+    store (the cache first with the cached_db backend); any other cookie is nobody's."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    session = request.session
+    # Loading a session that does not exist forgets its key (and the middleware the cookie).
+    session.keys()
+    return session.session_key is not None
+
+
+def _personal(request):
+    if request.method not in ("GET", "HEAD") or has_live_session(request):
+        return True
+    # A pending message is shown once, to whoever it is for (a forged cookie holds none).
+    return "messages" in request.COOKIES and bool(len(get_messages(request)))
+
+
+def public_page(view, areas=(), parameters=None):
+    """Cache ``view``'s page for visitors without a live session, under the versions of the
+    content ``areas`` it shows (by default all) and its query string normalised to the
+    ``parameters`` it reads (see ``normalise_query``)."""
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            normalise_query(request, parameters)
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-        personal = (
-            request.method not in ("GET", "HEAD")
-            # A session or a pending message makes the page personal.
-            or settings.SESSION_COOKIE_NAME in request.COOKIES
-            or "messages" in request.COOKIES
-        )
-        key = page_key(request) if seconds and not personal else None
+        key = page_key(request, areas) if seconds and not _personal(request) else None
         cached = cache.get(key) if key else None
         if cached is not None:
             content, headers = cached
@@ -113,3 +201,31 @@ def public_page(view):
         return response
 
     return wrapped
+
+
+def fragment(request, areas, build):
+    """The HTML ``build()`` returns for this page (its normalised URL, in this language),
+    kept under the versions of ``areas`` for whoever asks next, signed in or not: what a
+    page shows everyone, rendered once, around which each request renders what is its own.
+    ``build`` must render nothing made for one request (a CSRF token, the CSP nonce)."""
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+    if not seconds:
+        return mark_safe(build())
+    key = f"fragment:{content_version(*areas)}:{_url_key(request)}"
+    html = cache.get(key)
+    if html is None:
+        made_before = _made_for_this_request(request)
+        html = str(build())
+        if made_before or not _made_for_this_request(request):
+            cache.set(key, html, seconds)
+    return mark_safe(html)
+
+
+# Where a fragment's parts meet: a page whose shared HTML sits around something of its own
+# (a member's next step) or in two places (the head and the body) keeps it as one fragment.
+FRAGMENT_BREAK = "<!-- fragment-break -->"
+
+
+def fragment_parts(request, areas, build):
+    """``fragment``'s HTML cut at each ``FRAGMENT_BREAK``."""
+    return [mark_safe(part) for part in fragment(request, areas, build).split(FRAGMENT_BREAK)]

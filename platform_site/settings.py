@@ -391,6 +391,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # No script reads a cookie: forms carry the CSRF token and the language is in the URL.
+# Sessions are read from the cache and kept in the database: every request that carries a session
+# cookie looks it up (platform_site/cache.py asks whether it is a live one), and without Redis
+# the database still has them.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -3,7 +3,8 @@ members, the newest projects and technologies, the latest stories of cooperation
 events and the Organization's JSON-LD."""
 
 from django.db.models import Exists, OuterRef
-from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,11 +13,19 @@ from cms.chrome import site_chrome
 from cms.models import CountryOverview, Event
 from databases import browse, statistics
 from databases.models import BricsStatus, Country
+from platform_site import cache as page_cache
 
 UPCOMING_EVENTS = 3
 
 
 def home(request):
+    """The page's JSON-LD and content are the same for everyone, kept as one fragment
+    (platform_site/cache.py); a signed-in member's page renders only its header afresh."""
+    head, content = page_cache.fragment_parts(request, (), lambda: _shared(request))
+    return TemplateResponse(request, "cms/home.html", {"head": head, "content": content})
+
+
+def _shared(request):
     site_settings = site_chrome(request.LANGUAGE_CODE)["site_settings"]
     members = Country.objects.filter(brics_status=BricsStatus.MEMBER).annotate(
         has_overview=Exists(CountryOverview.objects.published().filter(country=OuterRef("pk")))
@@ -40,9 +49,10 @@ def home(request):
         "latest_stories": stories.latest(),
         "brics_members": members,
         "upcoming_events": events,
+        "site_settings": site_settings,
         "json_ld": jsonld.dumps(
             [jsonld.organization(request, site_settings)]
             + [jsonld.event(request, event) for event in events]
         ),
     }
-    return render(request, "cms/home.html", context)
+    return render_to_string("cms/_home.html", context, request)

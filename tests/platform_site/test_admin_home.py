@@ -148,11 +148,11 @@ def test_nothing_waiting_is_said(client):
 
 def test_the_home_page_query_budget(client, waiting, django_assert_num_queries):
     sign_in_staff(client, SuperUserFactory())
-    # Session, user and second factor; the work waiting: 2 for the submissions however many
-    # databases (counts, the oldest), 1 each for memberships, introductions, interests and
-    # inquiries; the site's menu and settings (cms's context processor, 4, as on every page);
-    # recent actions.
-    with django_assert_num_queries(14):
+    # User and second factor (the session comes from the cache); the work waiting: 2 for the
+    # submissions however many databases (counts, the oldest), 1 each for memberships,
+    # introductions, interests and inquiries; the site's menu and settings (cms's context
+    # processor, 4, as on every page); recent actions.
+    with django_assert_num_queries(13):
         client.get("/admin/")
 
 

@@ -214,14 +214,14 @@ def test_a_media_request_makes_the_same_queries_however_many_rows_share_the_file
     with django_assert_num_queries(1):
         assert get(client, shared).status_code == 200
     client.force_login(member.user)
-    # The session and the user, then the same one query.
-    with django_assert_num_queries(3):
+    # The user (the session is read from the cache), then the same one query.
+    with django_assert_num_queries(2):
         assert get(client, drafts_only).status_code == 200
     staff = UserFactory(is_staff=True)
     staff.user_permissions.add(Permission.objects.get(codename="view_project"))
     client.force_login(staff)
     # The permissions of the user and of their groups, on top.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         assert get(client, drafts_only).status_code == 200
 
 

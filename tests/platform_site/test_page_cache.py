@@ -9,8 +9,15 @@ from django.test import override_settings
 from django.urls import path
 
 from platform_site import urls as site_urls
-from platform_site.cache import public_page
-from tests.factories import EventFactory, TechnologyFactory
+from platform_site.cache import bump_content_version, public_page
+from tests.factories import (
+    EventFactory,
+    MembershipFactory,
+    ProjectFactory,
+    SectorFactory,
+    TechnologyFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_on")]
 
@@ -45,6 +52,8 @@ FORGED = {"HTTP_HOST": "other.example.org", "HTTP_X_FORWARDED_PROTO": "https"}
 
 @pytest.fixture
 def cache_on():
+    # The cache outlives a test's rolled-back rows, whose commits never bumped a version.
+    bump_content_version()
     with override_settings(PUBLIC_PAGE_CACHE_SECONDS=300):
         yield
 
@@ -78,13 +87,159 @@ def test_each_language_and_query_has_its_own_page(client):
     assert "0 technologies" in client.get("/en/technologies/?country=CN").content.decode()
 
 
-def test_a_visitor_with_a_session_always_gets_a_fresh_page(client, django_assert_max_num_queries):
+def test_a_visitor_with_a_session_always_gets_a_fresh_page(client):
     TechnologyFactory(title="Heliostat field controller")
     client.get("/en/technologies/")
-    client.cookies["sessionid"] = "not-a-real-session"
+    client.force_login(UserFactory())
     response = client.get("/en/technologies/")
     assert response.status_code == 200
     assert response.context is not None  # rendered, not replayed
+    assert "Sign out" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "cookies",
+    [
+        {"sessionid": "not-a-real-session"},
+        {"tracking": "anything"},
+        {"messages": "not-a-signed-message"},
+    ],
+)
+def test_a_cookie_that_is_no_live_session_gets_the_cached_page(
+    client, django_assert_max_num_queries, cookies
+):
+    """Any cookie used to render the page afresh: a free way around the cache."""
+    TechnologyFactory(title="Heliostat field controller")
+    first = client.get("/en/technologies/")
+    for name, value in cookies.items():
+        client.cookies[name] = value
+    # At most the session store's lookup of the key (not in the cache: in the database).
+    with django_assert_max_num_queries(1):
+        second = client.get("/en/technologies/")
+    assert second.context is None  # replayed
+    assert second.content == first.content
+    if "sessionid" in cookies:
+        # The middleware tells the browser to forget a session that does not exist.
+        assert second.cookies["sessionid"].value == ""
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        # Repeated values in another order, an unknown parameter, empty values.
+        "?sort=title&sector=solar-energy&sector=wind-energy",
+        "?sector=wind-energy&utm_source=mail&sector=solar-energy&q=&sort=title&country=",
+        # A value of one repeated: the last counts, as for the form.
+        "?sort=newest&sector=solar-energy&sort=title&sector=wind-energy&sector=wind-energy",
+    ],
+)
+def test_query_strings_are_normalised_before_they_key_the_cache(
+    client, django_assert_num_queries, variant
+):
+    SectorFactory(code="solar-energy", name="Solar energy")
+    SectorFactory(code="wind-energy", name="Wind energy")
+    TechnologyFactory(title="Heliostat field controller")
+    first = client.get("/en/technologies/?sector=solar-energy&sector=wind-energy&sort=title")
+    with django_assert_num_queries(0):
+        second = client.get("/en/technologies/" + variant)
+    assert second.content == first.content
+
+
+def test_the_view_reads_the_normalised_query(client):
+    SectorFactory(code="solar-energy", name="Solar energy")
+    page = client.get("/en/technologies/?utm_source=mail&sector=solar-energy&q=").content.decode()
+    # Its links carry what it was cached under, nothing else.
+    assert "utm_source" not in page
+    assert 'name="utm_source"' not in page
+
+
+def test_a_page_without_parameters_ignores_any(client, django_assert_num_queries):
+    technology = TechnologyFactory(title="Heliostat field controller")
+    first = client.get(technology.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = client.get(technology.get_absolute_url() + "?utm_source=mail&page=2")
+    assert second.content == first.content
+
+
+def test_an_edit_stales_the_pages_of_its_own_area_only(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    technology = TechnologyFactory(title="Heliostat field controller")
+    ProjectFactory(title="Solar park of Ouarzazate")
+    projects = client.get("/en/projects/")
+    client.get("/en/technologies/")
+    assert "field controller" in client.get("/en/search/?q=heliostat").content.decode()
+    technology.title = "Heliostat array controller"
+    with django_capture_on_commit_callbacks(execute=True):
+        technology.save()
+    # The projects list shows no technology: still served from the cache.
+    with django_assert_num_queries(0):
+        assert client.get("/en/projects/").content == projects.content
+    assert "Heliostat array controller" in client.get("/en/technologies/").content.decode()
+    # The search shows every database: stale too (the matched word is highlighted).
+    assert "array controller" in client.get("/en/search/?q=heliostat").content.decode()
+
+
+def test_a_taxonomy_edit_stales_every_list(client, django_capture_on_commit_callbacks):
+    sector = SectorFactory(code="solar-energy", name="Solar energy")
+    ProjectFactory(title="Solar park of Ouarzazate", sectors=[sector])
+    assert "Solar energy" in client.get("/en/projects/").content.decode()
+    sector.name = "Solar power"
+    with django_capture_on_commit_callbacks(execute=True):
+        sector.save()
+    assert "Solar power" in client.get("/en/projects/").content.decode()
+
+
+def test_a_member_gets_the_shared_content_around_their_own_header(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """The list's queries and rendering are done once for everyone (a fragment): a signed-in
+    member's page costs their header."""
+    technology = TechnologyFactory(title="Heliostat field controller")
+    anonymous = client.get("/en/technologies/").content.decode()
+    client.force_login(UserFactory())
+    # The user (the session comes from the cache).
+    with django_assert_num_queries(1):
+        page = client.get("/en/technologies/").content.decode()
+    assert "Sign out" in page and "Sign out" not in anonymous
+    main = re.search(r"<main.*</main>", page, re.S).group(0)
+    assert main == re.search(r"<main.*</main>", anonymous, re.S).group(0)
+    # An edit makes the fragment stale as it does the page.
+    technology.title = "Heliostat array controller"
+    with django_capture_on_commit_callbacks(execute=True):
+        technology.save()
+    page = client.get("/en/technologies/").content.decode()
+    assert "Heliostat array controller" in page and "Sign out" in page
+
+
+def test_the_detail_page_s_next_step_is_each_reader_s_own(client):
+    """A detail page is a shared fragment around the reader's next step (matchmaking)."""
+    membership = MembershipFactory()
+    technology = TechnologyFactory(
+        title="Heliostat field controller", provider=membership.enterprise
+    )
+    anonymous = client.get(technology.get_absolute_url()).content.decode()
+    assert "Sign up to express interest" in anonymous
+    client.force_login(membership.user)
+    own = client.get(technology.get_absolute_url()).content.decode()
+    assert "Your enterprise published this" in own
+    assert "Sign up to express interest" not in own
+    client.force_login(UserFactory())
+    stranger = client.get(technology.get_absolute_url()).content.decode()
+    assert "Register your enterprise" in stranger
+    for page in (own, stranger):
+        assert "Heliostat field controller" in page
+
+
+def test_the_member_dashboard_shows_the_latest_edits(client, django_capture_on_commit_callbacks):
+    membership = MembershipFactory()
+    project = ProjectFactory(title="Solar park of Ouarzazate", enterprise=membership.enterprise)
+    client.force_login(membership.user)
+    assert "Solar park of Ouarzazate" in client.get("/en/member/").content.decode()
+    project.title = "Solar park of Noor"
+    with django_capture_on_commit_callbacks(execute=True):
+        project.save()
+    assert "Solar park of Noor" in client.get("/en/member/").content.decode()
 
 
 def test_errors_are_not_cached(client):

@@ -139,7 +139,9 @@ def test_the_content_version_is_bumped_after_the_commit_not_before(
         TechnologyFactory(title="Heliostat field controller")
         # Inside the transaction a request would still read the old rows.
         assert page_cache.content_version() == version
-    assert page_cache.bump_content_version in callbacks
+    assert any(
+        getattr(callback, "func", None) is page_cache.bump_content_version for callback in callbacks
+    )
     for callback in callbacks:
         callback()
     assert page_cache.content_version() != version
