@@ -205,6 +205,7 @@ tests/lighthouse/node_modules/.installed: tests/lighthouse/package.json tests/li
 	@touch $@
 
 lighthouse: $(VENV)/.installed browser-deps tests/lighthouse/node_modules/.installed var/.demo-loaded
+	$(EMBEDDED) $(PY) manage.py migrate --noinput
 	tests/lighthouse/run.sh
 
 clean:

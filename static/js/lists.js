@@ -1,15 +1,11 @@
 // The list pages' sort order applies as soon as it is chosen; without JavaScript the form's
-// "Sort" button sends it, and stays.
+// "Sort" button (in <noscript>) sends it.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-sort-on-change]");
   var select = form && form.querySelector("select[name='sort']");
   if (!select) {
     return;
-  }
-  var button = form.querySelector("button[type='submit']");
-  if (button) {
-    button.hidden = true;
   }
   // The page reloads sorted: the focus comes back to the select, where a keyboard user was.
   var KEY = "gisp-sort-focus";
