@@ -45,7 +45,7 @@ class InquiryForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         }
         help_texts = {
-            "phone": _("Optional, with the international dialling code, e.g. +7 495 123 45 67."),
+            "phone": _("With the international dialling code, e.g. +7 495 123 45 67."),
         }
 
     def __init__(self, *args, **kwargs):
