@@ -44,12 +44,15 @@ def _flag_codes():
 @register.filter
 def flag(iso2, alt=""):
     """The country's flag as an SVG image; decorative (empty alt) beside its name, or with the
-    name as ``alt`` where the flag stands alone. Nothing for a code without a flag."""
+    name as ``alt`` where the flag stands alone. Nothing for a code without a flag. Fetched and
+    drawn only near the screen and off the main thread: some flags are detailed drawings (a coat
+    of arms of 25 KB), costly to draw at a phone's speed for 20 pixels."""
     code = (iso2 or "").lower()
     if code not in _flag_codes():
         return ""
     return format_html(
-        '<img class="flag" src="{}" alt="{}" width="20" height="15">',
+        '<img class="flag" src="{}" alt="{}" width="20" height="15" loading="lazy" '
+        'decoding="async">',
         static(f"{FLAGS}/{code}.svg"),
         alt,
     )

@@ -149,7 +149,7 @@ def test_a_one_day_range_is_one_date():
 def test_a_flag_is_an_svg_image_decorative_beside_a_name_or_named_alone():
     assert render("{{ 'CN'|flag }}", "en") == (
         '<img class="flag" src="/static/vendor/flag-icons/4x3/cn.svg" alt="" '
-        'width="20" height="15">'
+        'width="20" height="15" loading="lazy" decoding="async">'
     )
     assert 'alt="Brazil"' in render("{{ 'br'|flag:'Brazil' }}", "en")
     assert render("{{ 'ZZ'|flag }}{{ ''|flag }}", "en") == ""
