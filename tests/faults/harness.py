@@ -76,7 +76,9 @@ class Service:
         return self.process is not None and self.process.poll() is None
 
     def start(self, ready=None, timeout=60):
-        """Start it; with ``ready``, wait until its log shows that text."""
+        """Start it; with ``ready``, wait until its log shows that text once more (the log
+        keeps the earlier runs' output)."""
+        shown = self.output().count(ready) if ready else 0
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 self.argv,
@@ -89,7 +91,7 @@ class Service:
         _running.add(self.process.pid)
         if ready:
             wait_until(
-                lambda: ready in self.output() or not self.running,
+                lambda: self.output().count(ready) > shown or not self.running,
                 timeout=timeout,
                 what=f"{self.name} to start",
             )
@@ -117,7 +119,11 @@ class Service:
 
 
 class Worker(Service):
-    """``celery worker`` with the prefork pool."""
+    """``celery worker`` with the prefork pool, supervised: should it exit while the test
+    wants it running, it is started again, as docker compose's ``restart: unless-stopped``
+    starts the deployed one. (Celery 5.7 exits when the Redis broker goes away while it holds
+    unacknowledged tasks: closing the lost connection, kombu's Redis transport fails to
+    requeue them.) ``kill`` and ``stop`` are the test's own and are not undone."""
 
     def __init__(self, env, log_dir, concurrency=2):
         super().__init__(
@@ -140,14 +146,42 @@ class Worker(Service):
             log_dir,
         )
         self.concurrency = concurrency
+        self.restarts = 0
+        self._wanted = False
+        self._lock = threading.Lock()
+        self._supervisor = None
 
     def start(self, timeout=60):
-        super().start(ready=" ready.", timeout=timeout)
+        with self._lock:
+            super().start(ready=" ready.", timeout=timeout)
+            self._wanted = True
         wait_until(
             lambda: len(self.children()) == self.concurrency,
             what="the worker's pool processes",
         )
+        if self._supervisor is None or not self._supervisor.is_alive():
+            self._supervisor = threading.Thread(target=self._supervise, daemon=True)
+            self._supervisor.start()
         return self
+
+    def _supervise(self):
+        while self._wanted:
+            time.sleep(0.5)
+            with self._lock:
+                if self._wanted and not self.running:
+                    with self.log_path.open("a") as log:
+                        log.write("----- exited: started again by its supervisor -----\n")
+                    self.restarts += 1
+                    Service.start(self, ready=" ready.")
+
+    def kill(self):
+        self._wanted = False
+        with self._lock:
+            super().kill()
+
+    def stop(self, timeout=20):
+        self._wanted = False
+        super().stop(timeout)
 
     def children(self):
         """The pids of the pool processes (the worker's child processes)."""
