@@ -196,15 +196,36 @@ class RecordFilterSet(filters.FilterSet):
             if isinstance(field, forms.ModelChoiceField):
                 field.iterator = TaxonomyChoiceIterator
                 field.widget.choices = field.choices
-        # Set when a keyword or filter narrows the list, counted up to search.MATCH_CAP.
-        self.match_count = None
-        self.match_count_capped = False
+        # The list a keyword or filter narrowed, counted up to search.MATCH_CAP when asked:
+        # a page says how many records it found, the API does not ask.
+        self._narrowed = None
+        self._match_counts = None
         choices = [(v, label) for v, label, _o in self.sort_options]
         if clean_query(self.data.get("q")):
             choices.insert(0, ("relevance", _("Relevance")))
         self.filters["sort"].extra["choices"] = choices
         self.form.fields["sort"].choices = choices
         self.form.fields["sort"].required = False
+
+    def _counted(self):
+        if self._match_counts is None:
+            self._match_counts = (
+                (None, False)
+                if self._narrowed is None
+                # Counting every match of a broad filter costs more than the page itself.
+                else search.count_matches(self._narrowed)
+            )
+        return self._match_counts
+
+    @property
+    def match_count(self):
+        """How many records the keyword or filters found (up to search.MATCH_CAP), or None
+        when nothing narrowed the list."""
+        return self._counted()[0]
+
+    @property
+    def match_count_capped(self):
+        return self._counted()[1]
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
@@ -219,8 +240,7 @@ class RecordFilterSet(filters.FilterSet):
         sort, keyword = data.get("sort"), clean_query(data.get("q"))
         narrowed = keyword or any(name != "sort" and _is_set(value) for name, value in data.items())
         if narrowed:
-            # Counting every match of a broad filter costs more than the page itself.
-            self.match_count, self.match_count_capped = search.count_matches(queryset)
+            self._narrowed = queryset
         if sort in (None, "", "relevance"):
             if keyword:
                 return search.order_by_relevance(queryset, self.match_count_capped)

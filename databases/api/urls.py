@@ -4,6 +4,7 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from databases import registry
 from databases.filters import FILTERSETS
 from databases.registry import DATABASES
 
@@ -21,22 +22,24 @@ for database in DATABASES:
         "database_key": database.key,
         "serializer_class": serializers.SERIALIZERS[database.key],
     }
+    areas = views.record_areas(database)
     v1 += [
         path(
             f"{database.key}/",
             views.conditional(
-                views.RecordList.as_view(filterset_class=FILTERSETS[database.key], **common)
+                views.RecordList.as_view(filterset_class=FILTERSETS[database.key], **common),
+                areas,
             ),
             name=f"{database.key}-list",
         ),
         path(
             f"{database.key}/<int:pk>/",
-            views.conditional(views.RecordDetail.as_view(**common)),
+            views.conditional(views.RecordDetail.as_view(**common), areas),
             name=f"{database.key}-detail",
         ),
         path(
             f"{database.key}/slug/<slug:slug>/",
-            views.conditional(views.RecordDetail.as_view(lookup_field="slug", **common)),
+            views.conditional(views.RecordDetail.as_view(lookup_field="slug", **common), areas),
             name=f"{database.key}-by-slug",
         ),
     ]
@@ -45,7 +48,8 @@ for key, (serializer_class, ordering) in views.TAXONOMIES.items():
         path(
             f"{key}/",
             views.conditional(
-                views.TaxonomyList.as_view(serializer_class=serializer_class, ordering=ordering)
+                views.TaxonomyList.as_view(serializer_class=serializer_class, ordering=ordering),
+                (registry.TAXONOMIES,),
             ),
             name=key,
         )

@@ -24,7 +24,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from databases.registry import BY_KEY, DATABASES
+from databases.models import Record
+from databases.registry import BY_KEY, BY_MODEL, DATABASES, content_areas
 from platform_site.cache import content_version
 from platform_site.site_url import site_origin
 
@@ -64,15 +65,31 @@ def _modified_at(version):
     return cache.get_or_set(f"api-modified:{version}", lambda: math.ceil(time.time()), 30 * 86400)
 
 
-def conditional(view):
-    """ETag and Last-Modified from the content version (platform_site/cache.py), and a 304
-    for a client that has the current answer, before any query."""
+def record_areas(database):
+    """What an answer of ``database``'s records shows: its records, the taxonomies, and
+    whether the records they name in other databases are published (their ids are null
+    otherwise): a change elsewhere leaves its ETag as it is."""
+    named = {
+        BY_MODEL[field.related_model]
+        for field in database.model._meta.get_fields()
+        if field.concrete
+        and field.is_relation
+        and isinstance(field.related_model, type)
+        and issubclass(field.related_model, Record)
+    }
+    return content_areas(database, *(named - {database}))
+
+
+def conditional(view, areas=()):
+    """ETag and Last-Modified from the version of the content ``areas`` the answer shows (by
+    default everything; platform_site/cache.py), and a 304 for a client that has the current
+    answer, before any query."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        version = content_version()
+        version = content_version(*areas)
         digest = hashlib.sha256(f"{VERSION} {version} {request.get_full_path()}".encode())
         etag = quote_etag(digest.hexdigest()[:32])
         last_modified = _modified_at(version)

@@ -14,6 +14,7 @@ from tests.factories import (
     LanguageFactory,
     ProjectFactory,
     SDGFactory,
+    SectorFactory,
     TalentFactory,
     TechnologyFactory,
     TechnologyFieldFactory,
@@ -315,6 +316,34 @@ def test_conditional_get_answers_304_until_the_content_changes(
     assert len(again.json()["results"]) == 2
 
 
+def test_an_etag_changes_with_what_the_answer_shows_not_with_the_rest_of_the_site(
+    client, django_capture_on_commit_callbacks
+):
+    enterprise = EnterpriseFactory(title="Sun Co")
+    TechnologyFactory(title="Solar dryer", provider=enterprise)
+    ProjectFactory(title="Wind farm")
+
+    def etags():
+        return {
+            key: client.get(api(key))["ETag"] for key in ("technologies", "projects", "sectors")
+        }
+
+    def after(change):
+        before = etags()
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        now = etags()
+        return {key for key in now if now[key] != before[key]}
+
+    # A talent is shown by none of them.
+    assert after(lambda: TalentFactory(title="Ana")) == set()
+    # A technology names its provider's id only while the provider is published; projects
+    # name their submitting enterprise the same way.
+    assert after(lambda: enterprise.save()) == {"technologies", "projects"}
+    assert after(lambda: ProjectFactory(title="Solar park")) == {"projects"}
+    assert after(lambda: SectorFactory(code="hydrogen")) == {"technologies", "projects", "sectors"}
+
+
 def test_a_compressed_answer_s_weak_etag_still_gets_its_304(client):
     """The text compression (platform_site/middleware.py) makes the ETag weak; a client that
     sends it back is answered as one that sent the strong one."""
@@ -460,3 +489,15 @@ def test_filtered_list_query_budget(client, django_assert_num_queries, size):
 
     assert response.status_code == 200
     assert len(response.json()["results"]) == min(size, 24)
+
+
+# A filter without a keyword: + 1 the chosen sectors (validating the filter). The matches are
+# not counted: the list page says how many it found, the API does not (nor does it rank).
+@pytest.mark.usefixtures("_content_types_cached")
+def test_a_filter_without_keyword_is_not_counted(client, django_assert_num_queries):
+    fill("technologies", 30)
+
+    with django_assert_num_queries(API_LIST_QUERIES["technologies"] + 1):
+        response = client.get(api("technologies"), {"sector": "solar-energy"})
+
+    assert response.status_code == 200 and response.json()["results"]
