@@ -9,7 +9,8 @@ class PlatformSiteConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from platform_site import audit, lookups  # noqa: F401 (lookups registers itself)
+        # lookups and checks register themselves.
+        from platform_site import audit, checks, lookups  # noqa: F401
 
         audit.connect()
 

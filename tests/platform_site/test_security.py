@@ -198,9 +198,23 @@ def test_check_deploy_reports_no_issues():
         DJANGO_SECRET_KEY=_production_secret(),
         DJANGO_DEBUG="false",
         DJANGO_ALLOWED_HOSTS="green.example.org",
+        SITE_URL="https://green.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("site_url", ["", "green.example.org"])
+def test_check_deploy_refuses_a_missing_or_relative_site_url(site_url):
+    result = _run(
+        ["manage.py", "check", "--deploy"],
+        DJANGO_SECRET_KEY=_production_secret(),
+        DJANGO_DEBUG="false",
+        DJANGO_ALLOWED_HOSTS="green.example.org",
+        SITE_URL=site_url,
+    )
+    assert result.returncode == 1
+    assert "platform_site.E001" in result.stderr + result.stdout
 
 
 SECURITY_SETTINGS_PROBE = """
