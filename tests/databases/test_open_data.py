@@ -5,12 +5,14 @@ import csv
 import hashlib
 import io
 import json
+import re
 import zipfile
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from openpyxl import load_workbook
 
 from cms.models import SiteSettings
@@ -51,6 +53,22 @@ def files_of(key):
 
 
 # -- The files ----------------------------------------------------------------------------
+
+
+def test_the_command_writes_what_changed_and_says_how_long_and_how_much_memory_it_took():
+    ProjectFactory.create_batch(3)
+    out = io.StringIO()
+
+    call_command("export_open_data", "--database", "projects", stdout=out)
+    call_command("export_open_data", "--database", "projects", stdout=out)
+    call_command("export_open_data", "--database", "projects", "--force", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert re.fullmatch(r"projects: 3 records in \d+\.\d s, peak memory \d+ MB", lines[0])
+    assert lines[2] == "projects: no change"
+    assert lines[4].startswith("projects: 3 records in ")
+    assert files_of("projects")["csv"].row_count == 3
+    assert not DataDownload.objects.exclude(database="projects").exists()
 
 
 def test_every_database_is_written_in_three_formats(client):
