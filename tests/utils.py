@@ -123,3 +123,16 @@ def use_redis_cache_at(settings, port):
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5, "retry_seconds": 5},
         }
     }
+
+
+def wait_until(condition, timeout=30, interval=0.1, what="the condition"):
+    """Poll ``condition`` until it returns something true (returned), or fail after
+    ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout} s for {what}")
+        time.sleep(interval)

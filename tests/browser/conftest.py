@@ -7,13 +7,15 @@ land in ``test-results/``.
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.signals import request_finished, request_started
 from django.test import Client
 
-from tests.utils import sign_in_staff
+from tests.utils import sign_in_staff, wait_until
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # there (factories) are still synchronous and safe.
@@ -21,6 +23,36 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class _InFlight:
+    """The requests the live server is answering (its threads run in this process)."""
+
+    def __init__(self):
+        self.count = 0
+        self.lock = threading.Lock()
+        request_started.connect(self.started, dispatch_uid="browser-in-flight-started")
+        request_finished.connect(self.finished, dispatch_uid="browser-in-flight-finished")
+
+    def started(self, **kwargs):
+        with self.lock:
+            self.count += 1
+
+    def finished(self, **kwargs):
+        with self.lock:
+            self.count -= 1
+
+
+_in_flight = _InFlight()
+
+
+@pytest.fixture(autouse=True)
+def _no_request_in_flight(transactional_db):
+    """Torn down after the test's browser pages closed and before the test database is
+    emptied: a request still being answered (the browser went on loading) would hold row
+    locks that the emptying TRUNCATE deadlocks on."""
+    yield
+    wait_until(lambda: _in_flight.count <= 0, timeout=15, what="the live server's requests")
 
 
 def pytest_collection_modifyitems(items):

@@ -20,6 +20,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from kombu import pools
 
 from platform_site.celery import app
+from tests.utils import wait_until
 
 HERE = Path(__file__).resolve().parent
 # Process groups started and not yet ended: killed at exit should a test run be interrupted.
@@ -36,19 +37,6 @@ def _kill_group(pgid):
     with suppress(ProcessLookupError):
         os.killpg(pgid, signal.SIGKILL)
     _running.discard(pgid)
-
-
-def wait_until(condition, timeout=30, interval=0.1, what="the condition"):
-    """Poll ``condition`` until it returns something true (returned), or fail after
-    ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"waited {timeout} s for {what}")
-        time.sleep(interval)
 
 
 def free_port():
