@@ -1,22 +1,24 @@
 """Open data: bulk downloads of every database, their licence and their DCAT catalogue.
 
 ``export(key)`` writes one database's published records as CSV, JSON and XLSX in one pass over
-the table: the rows come in chunks (``.iterator(chunk_size=…)``, each chunk's relations
-prefetched), each is serialized by the API's serializer (databases/api/serializers.py, the one
-definition of the public fields) and appended to three temporary files (XLSX by openpyxl in
-write-only mode), so memory does not grow with the table. The files then go to the media
-storage under new names, the ``DataDownload`` rows are pointed at them in one transaction, and
-the previous files are deleted after the commit. ``export_all`` (hourly, databases/tasks.py)
-does it for each database whose published records changed since its files were written
-(``fingerprint``); twice in a row it does nothing the second time.
+the table: the records come in chunks (``RecordQuerySet.open_data_chunks``), each is serialized
+by the API's serializer (databases/api/serializers.py, the one definition of the public fields),
+written as JSON and handed to a process that writes the CSV and XLSX (databases/bulk_files.py;
+XLSX by openpyxl in write-only mode), so memory does not grow with the table. The files then
+go to the media storage under new names, the ``DataDownload`` rows are pointed at them in one
+transaction, and the previous files are deleted after the commit. ``export_all`` (hourly,
+databases/tasks.py) does it for each database whose published records changed since its files
+were written (``fingerprint``); twice in a row it does nothing the second time.
 
 The licence and the sources' attribution are in databases/licences.py.
 """
 
-import csv
 import hashlib
 import json
 import logging
+import pickle
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -27,10 +29,9 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 
-from databases import licences
-from databases.api.serializers import SERIALIZERS, columns, flat_row
+from databases import bulk_files, licences
+from databases.api.serializers import SERIALIZERS, columns, flat_plan
 from databases.models import DataDownload, DownloadFormat
 from databases.registry import BY_KEY, DATABASES
 
@@ -44,9 +45,6 @@ MEDIA_TYPES = {
     DownloadFormat.JSON: "application/json",
     DownloadFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-# A text cell starting with one of these would be a formula in a spreadsheet: written with a
-# leading apostrophe in CSV and XLSX (as the admin's exports do, IMPORT_EXPORT_ESCAPE_FORMULAE).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _published(key):
@@ -66,42 +64,63 @@ def fingerprint(key):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _escaped(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 class _Writers:
-    """The three files of one database, written side by side in a temporary folder."""
+    """The three files of one database, in a temporary folder: JSON written here, CSV and XLSX
+    by a process of their own (databases/bulk_files.py) fed through a pipe, which fills the
+    cells on the machine's other core while this one reads and serializes the next records."""
 
-    def __init__(self, folder, key, header):
-        self.paths = {fmt: Path(folder) / f"{key}.{fmt}" for fmt in DownloadFormat}
-        self.csv_file = open(self.paths["csv"], "w", encoding="utf-8", newline="")  # noqa: SIM115
-        # A byte-order mark, so that spreadsheet programs read the file as UTF-8.
-        self.csv_file.write("\ufeff")
-        self.csv = csv.writer(self.csv_file)
-        self.csv.writerow(header)
+    # Records per message to the other process: fewer, larger writes to the pipe.
+    BATCH = 200
+
+    def __init__(self, folder, key, serializer):
+        self.paths = bulk_files.paths(folder, key)
+        self.paths["json"] = Path(folder) / f"{key}.json"
         self.json_file = open(self.paths["json"], "w", encoding="utf-8")  # noqa: SIM115
         self.json_file.write("[")
-        self.workbook = Workbook(write_only=True)
-        self.sheet = self.workbook.create_sheet(title=key)
-        self.sheet.append(header)
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115
+        self.sheets = subprocess.Popen(
+            [sys.executable, "-m", "databases.bulk_files", str(folder), key],
+            cwd=settings.BASE_DIR,
+            stdin=subprocess.PIPE,
+            stderr=self.errors,
+        )
+        self._send((columns(serializer), flat_plan(serializer)))
+        self.batch = []
         self.rows = 0
 
-    def write(self, data, flat):
+    def _send(self, message):
+        pickle.dump(message, self.sheets.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def write(self, data):
         self.json_file.write(",\n" if self.rows else "\n")
-        json.dump(data, self.json_file, ensure_ascii=False)
-        escaped = [_escaped(value) for value in flat]
-        self.csv.writerow(escaped)
-        self.sheet.append(escaped)
+        # dumps, not dump: json.dump writes through the pure-Python encoder, several times
+        # slower than the C one dumps uses.
+        self.json_file.write(json.dumps(data, ensure_ascii=False))
+        self.batch.append(data)
+        if len(self.batch) == self.BATCH:
+            self._send(self.batch)
+            self.batch = []
         self.rows += 1
 
     def close(self):
         self.json_file.write("\n]\n")
         self.json_file.close()
-        self.csv_file.close()
-        self.workbook.save(self.paths["xlsx"])
+        if self.batch:
+            self._send(self.batch)
+        self.sheets.stdin.close()
+        if self.sheets.wait() != 0:
+            self.errors.seek(0)
+            raise RuntimeError(
+                "The CSV and XLSX files were not written:\n" + self.errors.read().decode()
+            )
+        self.errors.close()
+
+    def abandon(self):
+        """Stop the other process after a failure here (the files are thrown away)."""
+        self.json_file.close()
+        self.sheets.kill()
+        self.sheets.wait()
+        self.errors.close()
 
 
 def _digest(path):
@@ -123,19 +142,16 @@ def export(key, force=False):
     ):
         return False
     serializer = SERIALIZERS[key](context={"lang": None, "origin": settings.SITE_URL})
-    header = columns(serializer)
-    records = (
-        _published(key)
-        .for_open_data()
-        .order_by("pk")
-        .iterator(chunk_size=settings.OPEN_DATA_CHUNK_SIZE)
-    )
+    records = _published(key).open_data_chunks(settings.OPEN_DATA_CHUNK_SIZE)
     now = timezone.now()
     with tempfile.TemporaryDirectory() as folder, translation.override(settings.LANGUAGE_CODE):
-        writers = _Writers(folder, key, header)
-        for record in records:
-            data = serializer.to_representation(record)
-            writers.write(data, flat_row(serializer, data))
+        writers = _Writers(folder, key, serializer)
+        try:
+            for record in records:
+                writers.write(serializer.to_representation(record))
+        except BaseException:
+            writers.abandon()
+            raise
         writers.close()
         stored = {}
         for fmt, path in writers.paths.items():

@@ -2,16 +2,14 @@
 
 These serializers are the one definition of the public fields. The API answers with them, and
 the bulk downloads (databases/open_data.py) write them: JSON as they are, CSV and XLSX
-flattened by ``columns`` and ``flat_row``. A field that a page does not show (the owner, the
-status, an expert's contact without consent, members, review notes) is not here, so it can
-reach neither.
+flattened as ``flat_plan`` says (databases/bulk_files.py). A field that a page does not show
+(the owner, the status, an expert's contact without consent, members, review notes) is not
+here, so it can reach neither.
 
 A translated field (django-modeltranslation) is an object of every language's text
 (``{"en": …, "zh-hans": …}``, null where untranslated), or with ``?lang=`` the one text of that
 language, English where it is missing, as the pages show it.
 """
-
-from decimal import Decimal
 
 from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
@@ -345,34 +343,28 @@ SERIALIZERS = {
 # -- Flat rows (CSV, XLSX) ----------------------------------------------------------------
 
 
+def flat_plan(serializer):
+    """How a representation by ``serializer`` flattens into columns, as plain data that
+    databases/bulk_files.py applies in a process without Django: per field, its name, how
+    (``parts``: one column per language of a translated field or per part of a nested object;
+    ``decimal``: an amount, as a number; ``value``: one column, a list joined) and the parts."""
+    plan = []
+    for name, field in serializer.fields.items():
+        if isinstance(field, TranslatedField):
+            plan.append((name, "parts", list(LANGUAGES)))
+        elif isinstance(field, serializers.Serializer):
+            plan.append((name, "parts", list(field.fields)))
+        elif isinstance(field, serializers.DecimalField):
+            plan.append((name, "decimal", None))
+        else:
+            plan.append((name, "value", None))
+    return plan
+
+
 def columns(serializer):
-    """The flat columns of ``serializer``'s fields: one per language for a translated field,
-    one per part of a nested object, one for anything else (a list is joined)."""
-    names = []
-    for name, field in serializer.fields.items():
-        if isinstance(field, TranslatedField):
-            names += [f"{name}_{code}" for code in LANGUAGES]
-        elif isinstance(field, serializers.Serializer):
-            names += [f"{name}_{part}" for part in field.fields]
-        else:
-            names.append(name)
-    return names
-
-
-def flat_row(serializer, data):
-    """``data`` (the serializer's representation of every language) as the values of
-    ``columns(serializer)``; amounts as numbers, lists joined by "; "."""
-    row = []
-    for name, field in serializer.fields.items():
-        value = data[name]
-        if isinstance(field, TranslatedField):
-            row += [value[code] for code in LANGUAGES]
-        elif isinstance(field, serializers.Serializer):
-            row += [(value or {}).get(part) for part in field.fields]
-        elif isinstance(value, list):
-            row.append("; ".join(str(item) for item in value))
-        elif isinstance(field, serializers.DecimalField) and value is not None:
-            row.append(Decimal(value))
-        else:
-            row.append(value)
-    return row
+    """The flat columns of ``serializer``'s fields (``flat_plan``)."""
+    return [
+        f"{name}_{part}" if how == "parts" else name
+        for name, how, parts in flat_plan(serializer)
+        for part in (parts if how == "parts" else [None])
+    ]

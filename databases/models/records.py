@@ -1,6 +1,7 @@
 """What the five resource databases have in common."""
 
 import uuid
+from collections import defaultdict
 from pathlib import PurePath
 
 from django.conf import settings
@@ -23,6 +24,47 @@ def record_image_path(record, filename):
     """A fresh, unguessable name per upload, grouped by database and month."""
     extension = PurePath(filename).suffix.lower()[:5]
     return f"records/{record._meta.model_name}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+# The stable identifiers the API and the bulk downloads give taxa by: a code, an SDG's number,
+# a country's ISO code (databases/api/serializers.py).
+TAXON_CODES = ("code", "number", "iso2")
+
+
+def _gallery():
+    return models.Prefetch("gallery", to_attr="gallery_list")
+
+
+def _named_by(field):
+    """What a many-to-many relation of a record names in the open data, in its order: the
+    published records among related records, else taxa by their codes (never their names in
+    five languages: the bulk downloads build hundreds of thousands of them)."""
+    if issubclass(field.related_model, Record):
+        return field.related_model.objects.published().only("pk")
+    codes = [f.name for f in field.related_model._meta.fields if f.name in TAXON_CODES]
+    return field.related_model.objects.only(*codes)
+
+
+def _attach_named(field, chunk, taxa=None):
+    """Set ``<name>_list`` on each record of ``chunk`` from the relation's pairs of ids:
+    ``taxa`` (every taxon, in order) or, for related records, those published."""
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    pairs = list(
+        through.objects.filter(**{f"{source}_id__in": [record.pk for record in chunk]})
+        .order_by()
+        .values_list(f"{source}_id", f"{target}_id")
+    )
+    if taxa is None:
+        taxa = _named_by(field).filter(pk__in={named for _owner, named in pairs})
+    position = {item.pk: (n, item) for n, item in enumerate(taxa)}
+    named = defaultdict(list)
+    for owner, item in pairs:
+        if item in position:
+            named[owner].append(position[item])
+    for record in chunk:
+        found = sorted(named[record.pk], key=lambda pair: pair[0])
+        setattr(record, f"{field.name}_list", [item for _n, item in found])
 
 
 # Which rows hold a stored file: the media view's access check (platform_site/media.py) and
@@ -64,32 +106,49 @@ class RecordQuerySet(models.QuerySet):
         the queries). A related record (a technology's provider, a project's technologies)
         counts only when it is published: to-one relations become ``public_<name>_id``,
         many-to-many ones are prefetched among published records."""
-        model = self.model
-        annotations, prefetches = {}, []
-        for field in model._meta.concrete_fields:
+        prefetches = [
+            models.Prefetch(field.name, queryset=_named_by(field), to_attr=f"{field.name}_list")
+            for field in self.model._meta.many_to_many
+        ]
+        return self._open_data_columns().prefetch_related(*prefetches, _gallery())
+
+    def open_data_chunks(self, size):
+        """``for_open_data``'s records, ``size`` at a time in the order of their ids (a keyset:
+        memory holds one chunk whatever the table), for the bulk downloads. A many-to-many
+        relation is read as pairs of ids, one query per chunk, and each taxon is one object for
+        the whole run rather than one per record naming it: building those objects took half
+        of the time spent reading a table."""
+        fields = self.model._meta.many_to_many
+        taxa = {
+            field.name: list(_named_by(field))
+            for field in fields
+            if not issubclass(field.related_model, Record)
+        }
+        ordered = self._open_data_columns().prefetch_related(_gallery()).order_by("pk")
+        last = None
+        while True:
+            chunk = list((ordered if last is None else ordered.filter(pk__gt=last))[:size])
+            if not chunk:
+                return
+            for field in fields:
+                _attach_named(field, chunk, taxa.get(field.name))
+            yield from chunk
+            last = chunk[-1].pk
+
+    def _open_data_columns(self):
+        links = {}
+        for field in self.model._meta.concrete_fields:
             if field.many_to_one and issubclass(field.related_model, Record):
                 if field.name == "draft_of":
                     continue
-                annotations[f"public_{field.name}_id"] = models.Case(
+                links[f"public_{field.name}_id"] = models.Case(
                     models.When(
                         **{f"{field.name}__status": PublicationStatus.PUBLISHED},
                         then=models.F(field.attname),
                     ),
                     default=None,
                 )
-        for field in model._meta.many_to_many:
-            related = field.related_model.objects.all()
-            if issubclass(field.related_model, Record):
-                related = field.related_model.objects.published().only("pk")
-            prefetches.append(
-                models.Prefetch(field.name, queryset=related, to_attr=f"{field.name}_list")
-            )
-        return (
-            self.select_related("country")
-            .annotate(**annotations)
-            .prefetch_related(*prefetches, models.Prefetch("gallery", to_attr="gallery_list"))
-            .defer("search_vector")
-        )
+        return self.select_related("country").annotate(**links).defer("search_vector")
 
     def search(self, query):
         """Records matching ``query``, annotated with ``rank`` (best first when ordered by it)."""

@@ -17,12 +17,14 @@ from openpyxl import load_workbook
 
 from cms.models import SiteSettings
 from databases import open_data, tasks
+from databases.api.serializers import SERIALIZERS
 from databases.models import DataDownload, ReviewNote
 from tests.factories import (
     RECORD_FACTORIES,
     EnterpriseFactory,
     MembershipFactory,
     ProjectFactory,
+    SectorFactory,
     ServiceInstitutionFactory,
     TalentFactory,
     TechnologyFactory,
@@ -53,6 +55,40 @@ def files_of(key):
 
 
 # -- The files ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", DATABASE_KEYS)
+def test_the_downloads_read_each_record_as_the_api_does(key):
+    """The downloads read records in chunks, their relations as pairs of ids; the API through
+    prefetches: the representations are the same, relations in the same order."""
+    factory = RECORD_FACTORIES[key]
+    sectors = [SectorFactory(code=code) for code in ("zeta", "alpha", "mid")]
+    for n in range(5):
+        factory(title=f"Record {n}", sectors=sectors[n % 2 :])
+    factory(title="Draft", status="draft")
+    serializer = SERIALIZERS[key](context={"lang": None, "origin": "https://example.org"})
+    published = RECORD_FACTORIES[key]._meta.model.objects.published()
+
+    chunked = [serializer.to_representation(r) for r in published.open_data_chunks(2)]
+    prefetched = [serializer.to_representation(r) for r in published.for_open_data().order_by("pk")]
+
+    assert len(chunked) == 5 and chunked == prefetched
+    assert chunked[0]["sectors"] == ["alpha", "mid", "zeta"]
+
+
+def test_a_failed_spreadsheet_writer_keeps_the_files_already_published(monkeypatch):
+    ProjectFactory()
+    open_data.export("projects", force=True)
+    before = {row.format: row.file.name for row in DataDownload.objects.filter(database="projects")}
+    # A plan naming a field the representations lack: the other process fails on it.
+    monkeypatch.setattr(open_data, "flat_plan", lambda serializer: [("nothing", "value", None)])
+
+    with pytest.raises(RuntimeError, match="KeyError"):
+        open_data.export("projects", force=True)
+
+    after = {row.format: row.file.name for row in DataDownload.objects.filter(database="projects")}
+    assert after == before
+    assert all(default_storage.exists(name) for name in after.values())
 
 
 def test_the_command_writes_what_changed_and_says_how_long_and_how_much_memory_it_took():
