@@ -9,6 +9,7 @@ in words ("2.5 million", "25万", "2.5 लाख"), smaller ones in full with se
 import datetime
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_time
@@ -29,7 +30,13 @@ NO_BREAK_SPACE = "\u00a0"
 
 
 def locale(language=None):
-    return Locale.parse(LOCALES.get(language or get_language(), "en_001"))
+    return _parsed(LOCALES.get(language or get_language(), "en_001"))
+
+
+@cache
+def _parsed(identifier):
+    # Parsing is a good part of formatting a figure; the statistics page formats hundreds.
+    return Locale.parse(identifier)
 
 
 def _decimal(value):
