@@ -59,6 +59,23 @@ def test_an_exported_sheet_imports_back_with_changes(sectors):
     assert list(project.sectors.values_list("code", flat=True)) == ["solar-energy"]
 
 
+def test_an_imported_slug_naming_the_feed_is_refused_and_nothing_is_saved(sectors):
+    """/<database>/feed/ is the database's feed: a record's page cannot take its address,
+    whether staff type the slug in the admin or a sheet brings it."""
+    project = ProjectFactory(title="Floating solar plant", sectors=sectors[:1])
+    exported = RESOURCES[Project]().export()
+    row = exported.dict[0]
+    row["slug"] = "feed"
+    dataset = tablib.Dataset(headers=exported.headers)
+    dataset.append([row[header] for header in exported.headers])
+
+    result = RESOURCES[Project]().import_data(dataset, dry_run=False, raise_errors=False)
+
+    assert result.has_validation_errors()
+    project.refresh_from_db()
+    assert project.slug != "feed"
+
+
 def test_an_import_with_one_bad_row_saves_nothing():
     dataset = tablib.Dataset(headers=["code", "name_en", "ordering"])
     dataset.append(["hydro-power", "Hydropower", "10"])
