@@ -26,7 +26,9 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 
 
 class _InFlight:
-    """The requests the live server is answering (its threads run in this process)."""
+    """The requests the live server is answering: its threads run in this process. Requests of
+    Django's test client, in the test's own thread, are not counted (one that raised is never
+    finished)."""
 
     def __init__(self):
         self.count = 0
@@ -35,12 +37,14 @@ class _InFlight:
         request_finished.connect(self.finished, dispatch_uid="browser-in-flight-finished")
 
     def started(self, **kwargs):
-        with self.lock:
-            self.count += 1
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.count += 1
 
     def finished(self, **kwargs):
-        with self.lock:
-            self.count -= 1
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.count -= 1
 
 
 _in_flight = _InFlight()
