@@ -126,7 +126,7 @@ def filter_queryset(queryset, raw_query, concepts=True):
         rank = Value(1.0) / (Length("title_en") + 1)
     annotations = {}
     for index, (concept, _rest) in enumerate(parsed.concepts):
-        condition = search_concepts.tagged_condition(model, concept)
+        condition = search_concepts.tagged_condition(model, concept, per_row=True)
         if condition is None:
             continue
         annotations[f"tagged_{index}"] = Case(

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import CharField, Exists, F, OuterRef, Q, Value
+from django.db.models import CharField, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast
+from django.db.models.lookups import IsNull
 from django.utils.translation import get_language
 
 from platform_site.cache import content_version
@@ -222,20 +223,18 @@ def tagging_fields(model, taxonomy):
     ]
 
 
-def tagged_condition(model, concept):
-    """A condition on ``model``'s rows: tagged with ``concept`` (None if it cannot be)."""
+def tagged_condition(model, concept, per_row=False):
+    """A condition on ``model``'s rows: tagged with ``concept`` (None if it cannot be).
+
+    ``per_row`` for a condition in the selected columns (a mark, a bonus to the rank): there an
+    ``EXISTS`` made PostgreSQL hash the ids of every record tagged so (17,600 of 100,000) for
+    the few rows a page shows, three or four times slower than a lookup per row."""
     condition = None
     for field in tagging_fields(model, concept.model):
         through = field.remote_field.through
-        exists = Q(
-            Exists(
-                through.objects.filter(
-                    **{
-                        field.m2m_field_name(): OuterRef("pk"),
-                        field.m2m_reverse_field_name(): concept.pk,
-                    }
-                )
-            )
+        rows = through.objects.filter(
+            **{field.m2m_field_name(): OuterRef("pk"), field.m2m_reverse_field_name(): concept.pk}
         )
-        condition = exists if condition is None else condition | exists
+        tagged = Q(IsNull(Subquery(rows.values("pk")[:1]), False)) if per_row else Q(Exists(rows))
+        condition = tagged if condition is None else condition | tagged
     return condition
