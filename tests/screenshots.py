@@ -161,6 +161,19 @@ def shoot(page, url, path, name, lang, width):
     response = page.goto(url + path)
     if response is None or response.status >= 400:
         print(f"  {response.status if response else '?'} {path}", file=sys.stderr)
+    # A full-page capture does not scroll: cards off the first screen would stay unlaid-out
+    # (content-visibility: auto) and lazy images unloaded, blank where a reader sees them.
+    page.evaluate(
+        """() => {
+            document.querySelectorAll("img[loading=lazy]").forEach((img) => {
+                img.loading = "eager";
+            });
+            document.querySelectorAll(".cards > li").forEach((card) => {
+                card.style.contentVisibility = "visible";
+            });
+        }"""
+    )
+    page.wait_for_load_state("networkidle")
     page.screenshot(path=target, full_page=True)
 
 
