@@ -3,8 +3,8 @@
 ``export(key)`` writes one database's published records as CSV, JSON and XLSX in one pass over
 the table: the records come in chunks (``RecordQuerySet.open_data_chunks``), each is serialized
 by the API's serializer (databases/api/serializers.py, the one definition of the public fields),
-written as JSON and handed to a process that writes the CSV and XLSX (databases/bulk_files.py;
-XLSX by openpyxl in write-only mode), so memory does not grow with the table. The files then
+written as JSON and, flattened into a row, handed to a process that writes the CSV and XLSX (databases/bulk_files.py;
+XLSX by XlsxWriter, row by row), so memory does not grow with the table. The files then
 go to the media storage under new names, the ``DataDownload`` rows are pointed at them in one
 transaction, and the previous files are deleted after the commit. ``export_all`` (hourly,
 databases/tasks.py) does it for each database whose published records changed since its files
@@ -13,6 +13,8 @@ were written (``fingerprint``); twice in a row it does nothing the second time.
 The licence and the sources' attribution are in databases/licences.py.
 """
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import logging
@@ -66,11 +68,13 @@ def fingerprint(key):
 
 class _Writers:
     """The three files of one database, in a temporary folder: JSON written here, CSV and XLSX
-    by a process of their own (databases/bulk_files.py) fed through a pipe, which fills the
-    cells on the machine's other core while this one reads and serializes the next records."""
+    by a process of their own (databases/bulk_files.py) fed the rows through a pipe, which
+    fills the cells on the machine's other core while this one reads and serializes the next
+    records."""
 
     # Records per message to the other process: fewer, larger writes to the pipe.
     BATCH = 200
+    PIPE_SIZE = 1 << 20
 
     def __init__(self, folder, key, serializer):
         self.paths = bulk_files.paths(folder, key)
@@ -84,7 +88,14 @@ class _Writers:
             stdin=subprocess.PIPE,
             stderr=self.errors,
         )
-        self._send((columns(serializer), flat_plan(serializer)))
+        # A pipe holds 64 KiB, a third of one batch: this process then waited for the other
+        # to take each batch, and the other for this one to send the next, a fifth of both
+        # cores' time. Room for a few batches lets each go on (Linux; 1 MiB is the most an
+        # unprivileged process may ask).
+        with contextlib.suppress(AttributeError, OSError):
+            fcntl.fcntl(self.sheets.stdin.fileno(), fcntl.F_SETPIPE_SZ, self.PIPE_SIZE)
+        self._send(columns(serializer))
+        self.plan = flat_plan(serializer)
         self.batch = []
         self.rows = 0
 
@@ -96,7 +107,7 @@ class _Writers:
         # dumps, not dump: json.dump writes through the pure-Python encoder, several times
         # slower than the C one dumps uses.
         self.json_file.write(json.dumps(data, ensure_ascii=False))
-        self.batch.append(data)
+        self.batch.append(bulk_files.sheet_row(self.plan, data))
         if len(self.batch) == self.BATCH:
             self._send(self.batch)
             self.batch = []

@@ -46,18 +46,25 @@ def _named_by(field):
 
 
 def _attach_named(field, chunk, taxa=None):
-    """Set ``<name>_list`` on each record of ``chunk`` from the relation's pairs of ids:
-    ``taxa`` (every taxon, in order) or, for related records, those published."""
+    """Set ``<name>_list`` on each record of ``chunk`` (a run of ids, in order) from the
+    relation's pairs of ids: ``taxa`` (every taxon, in order) or, for related records, the ids
+    of those published (``databases.api.serializers.IdField`` takes either)."""
     through = field.remote_field.through
     source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    # The run's range, not a list of its ids: a thousand parameters to send and parse per query
+    # otherwise. The pairs of the records in between that are not published are left aside.
     pairs = list(
-        through.objects.filter(**{f"{source}_id__in": [record.pk for record in chunk]})
+        through.objects.filter(
+            **{f"{source}_id__gte": chunk[0].pk, f"{source}_id__lte": chunk[-1].pk}
+        )
         .order_by()
         .values_list(f"{source}_id", f"{target}_id")
     )
     if taxa is None:
-        taxa = _named_by(field).filter(pk__in={named for _owner, named in pairs})
-    position = {item.pk: (n, item) for n, item in enumerate(taxa)}
+        ids = _named_by(field).filter(pk__in={named for _owner, named in pairs})
+        position = {pk: (n, pk) for n, pk in enumerate(ids.values_list("pk", flat=True))}
+    else:
+        position = {item.pk: (n, item) for n, item in enumerate(taxa)}
     named = defaultdict(list)
     for owner, item in pairs:
         if item in position:
@@ -110,32 +117,41 @@ class RecordQuerySet(models.QuerySet):
             models.Prefetch(field.name, queryset=_named_by(field), to_attr=f"{field.name}_list")
             for field in self.model._meta.many_to_many
         ]
-        return self._open_data_columns().prefetch_related(*prefetches, _gallery())
+        return (
+            self._open_data_columns()
+            .select_related("country")
+            .prefetch_related(*prefetches, _gallery())
+        )
 
     def open_data_chunks(self, size):
         """``for_open_data``'s records, ``size`` at a time in the order of their ids (a keyset:
         memory holds one chunk whatever the table), for the bulk downloads. A many-to-many
-        relation is read as pairs of ids, one query per chunk, and each taxon is one object for
-        the whole run rather than one per record naming it: building those objects took half
-        of the time spent reading a table."""
+        relation is read as pairs of ids, one query per chunk, and each taxon (a country too)
+        is one object for the whole run rather than one per record naming it: building those
+        objects took half of the time spent reading a table."""
         fields = self.model._meta.many_to_many
         taxa = {
             field.name: list(_named_by(field))
             for field in fields
             if not issubclass(field.related_model, Record)
         }
+        country = self.model._meta.get_field("country")
+        countries = {item.pk: item for item in _named_by(country)}
         ordered = self._open_data_columns().prefetch_related(_gallery()).order_by("pk")
         last = None
         while True:
             chunk = list((ordered if last is None else ordered.filter(pk__gt=last))[:size])
             if not chunk:
                 return
+            for record in chunk:
+                country.set_cached_value(record, countries.get(record.country_id))
             for field in fields:
                 _attach_named(field, chunk, taxa.get(field.name))
             yield from chunk
             last = chunk[-1].pk
 
     def _open_data_columns(self):
+        """The records' own columns, and the id of each related record that is published."""
         links = {}
         for field in self.model._meta.concrete_fields:
             if field.many_to_one and issubclass(field.related_model, Record):
@@ -148,7 +164,7 @@ class RecordQuerySet(models.QuerySet):
                     ),
                     default=None,
                 )
-        return self.select_related("country").annotate(**links).defer("search_vector")
+        return self.annotate(**links).defer("search_vector")
 
     def search(self, query):
         """Records matching ``query``, annotated with ``rank`` (best first when ordered by it)."""

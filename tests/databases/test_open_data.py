@@ -65,7 +65,8 @@ def test_the_downloads_read_each_record_as_the_api_does(key):
     sectors = [SectorFactory(code=code) for code in ("zeta", "alpha", "mid")]
     for n in range(5):
         factory(title=f"Record {n}", sectors=sectors[n % 2 :])
-    factory(title="Draft", status="draft")
+        # Between published records in a chunk's run of ids, with relations of its own.
+        factory(title=f"Draft {n}", status="draft", sectors=sectors[:1])
     serializer = SERIALIZERS[key](context={"lang": None, "origin": "https://example.org"})
     published = RECORD_FACTORIES[key]._meta.model.objects.published()
 
@@ -76,14 +77,25 @@ def test_the_downloads_read_each_record_as_the_api_does(key):
     assert chunked[0]["sectors"] == ["alpha", "mid", "zeta"]
 
 
+def test_the_downloads_name_only_the_published_records_a_record_names():
+    shown, hidden = TechnologyFactory(), TechnologyFactory(status="draft")
+    project = ProjectFactory(technologies=[hidden, shown])
+    serializer = SERIALIZERS["projects"](context={"lang": None, "origin": "https://example.org"})
+
+    [chunked] = ProjectFactory._meta.model.objects.published().open_data_chunks(10)
+
+    assert serializer.to_representation(chunked)["technologies"] == [shown.pk]
+    assert chunked.pk == project.pk
+
+
 def test_a_failed_spreadsheet_writer_keeps_the_files_already_published(monkeypatch):
     ProjectFactory()
     open_data.export("projects", force=True)
     before = {row.format: row.file.name for row in DataDownload.objects.filter(database="projects")}
-    # A plan naming a field the representations lack: the other process fails on it.
-    monkeypatch.setattr(open_data, "flat_plan", lambda serializer: [("nothing", "value", None)])
+    # A header cell that no spreadsheet cell can hold: the other process fails on it.
+    monkeypatch.setattr(open_data, "columns", lambda serializer: [{"not": "a header"}])
 
-    with pytest.raises(RuntimeError, match="KeyError"):
+    with pytest.raises(RuntimeError, match="TypeError"):
         open_data.export("projects", force=True)
 
     after = {row.format: row.file.name for row in DataDownload.objects.filter(database="projects")}
