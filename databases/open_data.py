@@ -3,12 +3,13 @@
 ``export(key)`` writes one database's published records as CSV, JSON and XLSX in one pass over
 the table: the records come in chunks (``RecordQuerySet.open_data_chunks``), each is serialized
 by the API's serializer (databases/api/serializers.py, the one definition of the public fields),
-written as JSON and, flattened into a row, handed to a process that writes the CSV and XLSX (databases/bulk_files.py;
-XLSX by XlsxWriter, row by row), so memory does not grow with the table. The files then
-go to the media storage under new names, the ``DataDownload`` rows are pointed at them in one
-transaction, and the previous files are deleted after the commit. ``export_all`` (hourly,
-databases/tasks.py) does it for each database whose published records changed since its files
-were written (``fingerprint``); twice in a row it does nothing the second time.
+written as JSON, flattened into a row and handed to a process that writes the CSV and XLSX
+(databases/bulk_files.py; XLSX by XlsxWriter, row by row), so memory does not grow with the
+table. The files then go to the media storage under new names, the ``DataDownload`` rows are
+pointed at them in one transaction, and the previous files are deleted after the commit.
+``export_all`` (hourly, databases/tasks.py) does it for each database whose published records
+changed since its files were written (``fingerprint``); twice in a row it does nothing the
+second time.
 
 The licence and the sources' attribution are in databases/licences.py.
 """
