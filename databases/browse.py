@@ -91,6 +91,15 @@ def _display_value(field, cleaned, raw):
     return raw
 
 
+def next_step_queryset(model):
+    """Published records with only what a reader's next step reads of one
+    (matchmaking.interest.next_step): its id and slug, and the enterprise that keeps it. The
+    rest of a detail page is a shared fragment; reading every translated column here cost
+    more than the next step itself."""
+    owner = [model.enterprise_field] if model.enterprise_field not in ("", "pk") else []
+    return model.objects.published().only("pk", "slug", *owner)
+
+
 def detail_queryset(model):
     """Published records with every relation a detail page shows, fetched up front."""
     foreign_keys = [

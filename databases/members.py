@@ -14,6 +14,7 @@ from databases.models import (
 )
 from databases.transitions import transition
 from platform_site import mail
+from platform_site.cache import content_changed
 
 
 def memberships_of(user):
@@ -65,6 +66,7 @@ def request_to_join(user, enterprise, message=""):
         Membership.objects.filter(
             enterprise=enterprise, user=user, status=MembershipStatus.DECLINED
         ).update(status=MembershipStatus.REQUESTED, message=message, decided_at=None)
+        content_changed(sender=Membership)
         return Membership.objects.get(enterprise=enterprise, user=user)
 
 
@@ -78,6 +80,7 @@ def decide(memberships, status, staff_user):
                 status=status, decided_at=timezone.now(), decided_by=staff_user
             )
             if claimed == 1:
+                content_changed(sender=Membership)
                 _tell_requester(
                     Membership.objects.select_related("user__profile", "enterprise").get(pk=pk)
                 )

@@ -133,9 +133,20 @@ BY_KEY = {db.key: db for db in DATABASES}
 TAXONOMIES = "taxonomies"
 
 
+# What members see of their own affairs besides records: introductions, interests, dismissed
+# and current matches (the member dashboard, with every database's area).
+MEMBERS = "members"
+
+
 def content_areas(*databases):
     """What a page showing records of ``databases`` (by default all) depends on."""
     return (*(database.key for database in databases or DATABASES), TAXONOMIES)
+
+
+def member_areas():
+    """What a member's dashboard depends on: the records their enterprises keep and are
+    recommended (every database), their memberships (the enterprises' area) and ``MEMBERS``."""
+    return (*content_areas(), MEMBERS)
 
 
 def taking_submissions():

@@ -146,11 +146,12 @@ class RecordDetailView(DatabaseMixin, DetailView):
             context = self.get_context_data(object=self.object)
             return TemplateResponse(request, self.content_template_name, context).rendered_content
 
-        before, after = page_cache.fragment_parts(request, content_areas(), content)
-        # The page's title, head and next step need the record, not its relations.
+        title, description, head, crumb, before, after = page_cache.fragment_parts(
+            request, content_areas(), content
+        )
+        # The reader's next step needs which record this is and who keeps it, nothing more.
         record = getattr(self, "object", None) or get_object_or_404(
-            self.database.model.objects.published().defer("search_vector"),
-            slug=self.kwargs["slug"],
+            browse.next_step_queryset(self.database.model), slug=self.kwargs["slug"]
         )
         return TemplateResponse(
             request,
@@ -158,6 +159,10 @@ class RecordDetailView(DatabaseMixin, DetailView):
             {
                 "database": self.database,
                 "record": record,
+                "title": title,
+                "description": description,
+                "head": head,
+                "crumb": crumb,
                 "content_before": before,
                 "content_after": after,
             },

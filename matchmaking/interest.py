@@ -72,29 +72,27 @@ def is_introduction(record):
 
 
 def open_interest(record, enterprises):
-    """The open interest (or introduction) of one of ``enterprises`` in ``record``, or None."""
+    """The open interest (or introduction) of one of ``enterprises`` in ``record``, or None;
+    its ``enterprise`` is the one of ``enterprises`` (not read again)."""
     if is_introduction(record):
-        return (
-            Introduction.objects.filter(
-                project=record, enterprise__in=enterprises, status__in=OPEN_INTRODUCTIONS
-            )
-            .select_related("enterprise")
-            .first()
-        )
-    return (
-        Interest.objects.filter(
+        found = Introduction.objects.filter(
+            project=record, enterprise__in=enterprises, status__in=OPEN_INTRODUCTIONS
+        ).first()
+    else:
+        found = Interest.objects.filter(
             content_type=ContentType.objects.get_for_model(record),
             object_id=record.pk,
             enterprise__in=enterprises,
             status__in=OPEN_INTERESTS,
-        )
-        .select_related("enterprise")
-        .first()
-    )
+        ).first()
+    if found is not None:
+        found.enterprise = next(item for item in enterprises if item.pk == found.enterprise_id)
+    return found
 
 
 def next_step(user, record):
-    mine = list(enterprises_of(user))
+    # Their names are all a next step shows of them, on every detail page a member opens.
+    mine = list(enterprises_of(user).only("pk", "title"))
     if not mine:
         waiting = Membership.objects.of(user).exclude(status=MembershipStatus.DECLINED).exists()
         return NextStep("waiting" if waiting else "none")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from databases.models import Enterprise, Membership
+from databases.registry import MEMBERS
 from matchmaking.models import (
     OPEN_INTRODUCTIONS,
     Dismissal,
@@ -20,6 +21,7 @@ from matchmaking.models import (
     Side,
 )
 from platform_site import l10n, mail
+from platform_site.cache import changed_after_commit
 
 
 class IntroductionError(Exception):
@@ -126,6 +128,7 @@ def forward(introduction_ids, staff_user):
                 handled_by=staff_user,
             )
             if claimed == 1:
+                changed_after_commit(MEMBERS)
                 introduction = Introduction.objects.select_related("project", "enterprise").get(
                     pk=pk
                 )
@@ -145,6 +148,7 @@ def answer(introduction, user, accept):
         ).update(status=status, answered_at=timezone.now())
         if updated != 1:
             raise IntroductionError(_("This request has been answered already."))
+        changed_after_commit(MEMBERS)
         introduction.refresh_from_db()
         if accept:
             everyone = _members(introduction, other=False) + _members(introduction, other=True)
@@ -171,6 +175,7 @@ def record_outcome(introduction, user, outcome, value_usd=None, co2=None, note="
             raise IntroductionError(
                 _("An outcome can be recorded once the introduction is accepted.")
             )
+        changed_after_commit(MEMBERS)
         introduction.refresh_from_db()
         # The other side hears what was recorded (and can correct it on its dashboard).
         mine = sides_of(user, introduction.project, introduction.enterprise)

@@ -35,10 +35,12 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from databases.models import Enterprise, Project
+from databases.registry import MEMBERS
 from matchmaking import engine, features
 from matchmaking.models import Match, MatchChunk, MatchRun, RunStatus
 from matchmaking.weights import MIN_SCORE, TOP_K
 from matchmaking.weights import current as current_weights
+from platform_site.cache import changed_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -335,6 +337,8 @@ def finalize(run_id):
         MatchRun.objects.filter(pk=run_id).update(
             status=RunStatus.SUCCEEDED, finished_at=timezone.now(), matches_kept=len(pairs)
         )
+        # The members' recommendations are now this run's (written without signals).
+        changed_after_commit(MEMBERS)
     return True
 
 
@@ -532,4 +536,6 @@ def _drop_own(run, **own):
     other_rank = "enterprise_rank" if rank_field == "project_rank" else "project_rank"
     Match.objects.filter(run=run, **own, **{f"{other_rank}__isnull": True}).delete()
     Match.objects.filter(run=run, **own).update(**{rank_field: None})
+    # The record's matches change (here, and in ``recompute`` after this, in one transaction).
+    changed_after_commit(MEMBERS)
     return 0

@@ -13,6 +13,7 @@ used something made for one request, the CSP nonce or a CSRF token, is never sto
 
 import hashlib
 import uuid
+from functools import cache as memoised
 from functools import partial, wraps
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
 from django.middleware.csp import get_nonce
+from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -40,6 +42,27 @@ def _new_version():
     return uuid.uuid4().hex
 
 
+# What shapes a stored page or fragment besides the content: the templates that render it, the
+# code that cuts and fills it, the translations (``code_version``).
+CODE_FOLDERS = ("templates", "platform_site", "databases", "cms", "matchmaking", "locale")
+CODE_SUFFIXES = (".py", ".html", ".mo")
+
+
+@memoised
+def code_version():
+    """A digest of the templates, code and translations this process renders with. Pages and
+    fragments stored by another release (before a deploy, or by a worker of the old one still
+    running during it) are never served by this one: its templates may cut a fragment into
+    other parts."""
+    digest = hashlib.sha256()
+    for folder in CODE_FOLDERS:
+        for path in sorted((settings.BASE_DIR / folder).rglob("*")):
+            if path.suffix in CODE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _area_key(area):
     return f"{VERSION_KEY}:{area}"
 
@@ -56,7 +79,7 @@ def content_version(*areas):
         for key in missing:
             cache.add(key, _new_version(), timeout=None)
         found.update(cache.get_many(missing))
-    versions = "".join(found.get(key) or _new_version() for key in keys)
+    versions = code_version() + "".join(found.get(key) or _new_version() for key in keys)
     return hashlib.sha256(versions.encode()).hexdigest()[:32]
 
 
@@ -84,6 +107,12 @@ def watch(model, area):
         m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"content-{through}")
 
 
+def changed_after_commit(*areas, using=None):
+    """Bump the versions of ``areas`` once the transaction commits (``content_changed``): for a
+    change that sends no signal, a conditional ``update()`` or rows bulk-written."""
+    transaction.on_commit(partial(bump_content_version, *areas), using=using, robust=True)
+
+
 def content_changed(sender=None, using=None, instance=None, **kwargs):
     """A save or delete of public content: bump its area's version once the transaction
     commits (a model nobody said the area of stales everything).
@@ -96,8 +125,7 @@ def content_changed(sender=None, using=None, instance=None, **kwargs):
     area = _areas.get(sender)
     if callable(area):
         area = area(instance)
-    areas = (area,) if area else ()
-    transaction.on_commit(partial(bump_content_version, *areas), using=using, robust=True)
+    changed_after_commit(*((area,) if area else ()), using=using)
 
 
 def cache_reachable():
@@ -203,21 +231,34 @@ def public_page(view, areas=(), parameters=None):
     return wrapped
 
 
-def fragment(request, areas, build):
+# What a personal fragment's forms hold in place of the CSRF token while kept: each request
+# gets its own (``fragment``).
+CSRF_MARK = "csrf-token-of-this-request"
+
+
+def fragment(request, areas, build, personal=False):
     """The HTML ``build()`` returns for this page (its normalised URL, in this language),
     kept under the versions of ``areas`` for whoever asks next, signed in or not: what a
     page shows everyone, rendered once, around which each request renders what is its own.
-    ``build`` must render nothing made for one request (a CSRF token, the CSP nonce)."""
-    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-    if not seconds:
-        return mark_safe(build())
-    key = f"fragment:{content_version(*areas)}:{_url_key(request)}"
-    html = cache.get(key)
+    ``build`` must render nothing made for one request (a CSRF token, the CSP nonce).
+
+    ``personal``: what the page shows its signed-in user alone (their dashboard), kept for
+    them for ``PERSONAL_PAGE_CACHE_SECONDS``; ``build`` renders its forms with ``CSRF_MARK``
+    as the token (the ``csrf_token`` of its context), which this request's token replaces.
+    """
+    seconds = (
+        settings.PERSONAL_PAGE_CACHE_SECONDS if personal else settings.PUBLIC_PAGE_CACHE_SECONDS
+    )
+    whose = f"{request.user.pk}:" if personal else ""
+    key = f"fragment:{content_version(*areas)}:{whose}{_url_key(request)}" if seconds else None
+    html = cache.get(key) if key else None
     if html is None:
         made_before = _made_for_this_request(request)
         html = str(build())
-        if made_before or not _made_for_this_request(request):
+        if key and (made_before or not _made_for_this_request(request)):
             cache.set(key, html, seconds)
+    if personal:
+        html = html.replace(CSRF_MARK, get_token(request))
     return mark_safe(html)
 
 

@@ -427,6 +427,8 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 10
 # Seconds a public page is cached for visitors without a session (0 turns it off); any change
 # to a record or a taxonomy makes every cached page stale at once (platform_site/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+# A member's dashboard, kept for them until something it shows changes, at most this long.
+PERSONAL_PAGE_CACHE_SECONDS = env.int("PERSONAL_PAGE_CACHE_SECONDS", default=300)
 
 # Records per page on the public list pages.
 RECORDS_PER_PAGE = 24

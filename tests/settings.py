@@ -48,3 +48,4 @@ SECURE_SSL_REDIRECT = False
 STATIC_ROOT = None
 # Tests count queries page by page; the whole-page cache has tests of its own.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+PERSONAL_PAGE_CACHE_SECONDS = 0

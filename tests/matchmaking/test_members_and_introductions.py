@@ -5,10 +5,15 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from cms.models import SiteSettings
+from databases import members
+from databases.models import Membership
+from databases.registry import member_areas
 from matchmaking import introductions, recommendations, runs, weights
 from matchmaking.models import Dismissal, Introduction, Match, MatchRun
+from platform_site.cache import CSRF_MARK, bump_content_version, content_version
 from tests.factories import (
     CooperationTypeFactory,
     EnterpriseFactory,
@@ -16,6 +21,7 @@ from tests.factories import (
     ProjectFactory,
     SectorFactory,
     StaffFactory,
+    UserFactory,
     brazil,
 )
 from tests.utils import sign_in_staff, text
@@ -360,3 +366,77 @@ def test_a_step_whose_emails_cannot_be_queued_is_not_taken(pair, monkeypatch, st
         assert not Introduction.objects.exists()
     else:
         assert Introduction.objects.get().outcome == ""
+
+
+# -- The dashboard kept for its member (platform_site/cache.py) ----------------------------
+
+
+@pytest.fixture
+def dashboard_cache(settings):
+    # The cache outlives a test's rolled-back rows, whose commits never bumped a version.
+    bump_content_version()
+    settings.PERSONAL_PAGE_CACHE_SECONDS = 300
+
+
+def members_version():
+    return content_version(*member_areas())
+
+
+def test_a_dashboard_is_kept_for_its_member_until_what_it_shows_changes(
+    pair, dashboard_cache, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(pair["partner"].user)
+    assert "Floating solar plant" in text(client.get("/en/member/"))
+
+    # Kept: the session and the user are all it reads.
+    with django_assert_max_num_queries(2):
+        kept = client.get("/en/member/")
+    assert "Floating solar plant" in text(kept)
+    # Its forms carry this request's CSRF token, not the one it was rendered with.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', kept.text).group(1)
+    assert token != CSRF_MARK and CSRF_MARK not in kept.text
+
+    # The other member gets a dashboard of their own.
+    other = Client()
+    other.force_login(pair["owner"].user)
+    assert "Sertão Solar Ltda" in text(other.get("/en/member/"))
+    assert "Sertão Solar Ltda" not in text(client.get("/en/member/"))
+
+    # A form of the kept page works, and what it changes shows at once.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/en/member/matches/{pair['match'].pk}/dismiss/",
+            {"side": "enterprise", "next": "/en/member/", "csrfmiddlewaretoken": token},
+        )
+    assert response.status_code == 302
+    assert Dismissal.objects.filter(project=pair["project"]).exists()
+    assert "Floating solar plant" not in text(client.get("/en/member/"))
+
+
+def test_every_change_a_dashboard_shows_makes_it_stale(
+    pair, dashboard_cache, django_capture_on_commit_callbacks
+):
+    """The changes that send no signal (conditional updates, rows written in bulk) bump the
+    members' version by hand: each route is tried here."""
+    owner, partner, staff = pair["owner"].user, pair["partner"].user, StaffFactory()
+
+    def stales(change):
+        before = members_version()
+        with django_capture_on_commit_callbacks(execute=True):
+            result = change()
+        assert members_version() != before, change
+        return result
+
+    introduction = stales(lambda: introductions.request(pair["match"], "project", owner))
+    stales(lambda: introductions.forward([introduction.pk], staff))
+    introduction.refresh_from_db()
+    stales(lambda: introductions.answer(introduction, partner, accept=True))
+    introduction.refresh_from_db()
+    stales(lambda: introductions.record_outcome(introduction, owner, "meeting"))
+    stales(lambda: runs.run_inline("manual"))
+    stales(lambda: runs.recompute("project", pair["project"].pk))
+    joining = UserFactory()
+    request = stales(lambda: members.request_to_join(joining, pair["owner"].enterprise))
+    stales(lambda: members.decide(Membership.objects.filter(pk=request.pk), "declined", staff))
+    stales(lambda: members.request_to_join(joining, pair["owner"].enterprise))

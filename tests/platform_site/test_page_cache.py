@@ -8,8 +8,9 @@ from django.template import engines
 from django.test import override_settings
 from django.urls import path
 
+from platform_site import cache as page_cache
 from platform_site import urls as site_urls
-from platform_site.cache import bump_content_version, public_page
+from platform_site.cache import bump_content_version, content_version, public_page
 from tests.factories import (
     EventFactory,
     MembershipFactory,
@@ -54,7 +55,7 @@ FORGED = {"HTTP_HOST": "other.example.org", "HTTP_X_FORWARDED_PROTO": "https"}
 def cache_on():
     # The cache outlives a test's rolled-back rows, whose commits never bumped a version.
     bump_content_version()
-    with override_settings(PUBLIC_PAGE_CACHE_SECONDS=300):
+    with override_settings(PUBLIC_PAGE_CACHE_SECONDS=300, PERSONAL_PAGE_CACHE_SECONDS=300):
         yield
 
 
@@ -229,6 +230,33 @@ def test_the_detail_page_s_next_step_is_each_reader_s_own(client):
     assert "Register your enterprise" in stranger
     for page in (own, stranger):
         assert "Heliostat field controller" in page
+
+
+def test_a_kept_detail_page_reads_only_what_the_reader_s_next_step_needs(
+    client, django_assert_num_queries
+):
+    """Its title, description and links for sharing come from the kept fragment too."""
+    membership = MembershipFactory()
+    project = ProjectFactory(title="Floating solar plant", summary="A 20 MW plant on a lake.")
+    assert client.get(project.get_absolute_url()).status_code == 200
+    client.force_login(membership.user)
+    # The user, the record's id and enterprise, the reader's enterprises, their open interest.
+    with django_assert_num_queries(4):
+        page = client.get(project.get_absolute_url()).content.decode()
+    assert "<title>Floating solar plant · Projects ·" in page
+    assert '<meta name="description" content="A 20 MW plant on a lake.">' in page
+    assert '<meta property="og:title" content="Floating solar plant">' in page
+    assert 'aria-current="page">Floating solar plant</a>' in page
+    assert "Express interest" in page
+
+
+def test_pages_kept_by_another_release_are_not_served(monkeypatch):
+    """A deploy changes the templates a fragment is cut by: what the last release kept (or a
+    worker of it still running) is kept under other versions."""
+    assert page_cache.code_version() == page_cache.code_version()
+    kept_by_this_release = content_version()
+    monkeypatch.setattr(page_cache, "code_version", lambda: "another release")
+    assert content_version() != kept_by_this_release
 
 
 def test_the_member_dashboard_shows_the_latest_edits(client, django_capture_on_commit_callbacks):
