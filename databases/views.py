@@ -146,12 +146,12 @@ class RecordDetailView(DatabaseMixin, DetailView):
             context = self.get_context_data(object=self.object)
             return TemplateResponse(request, self.content_template_name, context).rendered_content
 
-        title, description, head, crumb, before, after = page_cache.fragment_parts(
+        identity, title, description, head, crumb, before, after = page_cache.fragment_parts(
             request, content_areas(), content
         )
-        # The reader's next step needs which record this is and who keeps it, nothing more.
-        record = getattr(self, "object", None) or get_object_or_404(
-            browse.next_step_queryset(self.database.model), slug=self.kwargs["slug"]
+        # Kept, the fragment was rendered from the published record at this content version.
+        record = getattr(self, "object", None) or browse.kept_record(
+            self.database.model, self.kwargs["slug"], identity
         )
         return TemplateResponse(
             request,

@@ -11,6 +11,7 @@ side) it is an ``Interest``: the secretariat forwards the message to whoever kee
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -21,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from databases.models import Enterprise, Membership, MembershipStatus, Project
-from databases.registry import DATABASES
+from databases.registry import DATABASES, member_areas
 from matchmaking import introductions
 from matchmaking.models import (
     OPEN_INTERESTS,
@@ -31,6 +32,7 @@ from matchmaking.models import (
     Introduction,
     Side,
 )
+from platform_site import cache as page_cache
 from platform_site import mail
 
 RATE_LIMIT = 10  # expressions of interest (and introduction requests) ...
@@ -43,22 +45,47 @@ class InterestRefused(Exception):
 
 @dataclass
 class NextStep:
-    """What a signed-in member can do on a record's page: ``state`` is "express" (with the
-    ``enterprises`` they may speak for), "open" (the ``existing`` interest), "own", "waiting"
-    (a membership or an enterprise not yet approved) or "none" (no enterprise)."""
+    """What a signed-in member can do on a record's page: ``state`` is "express" (with the ids
+    of the ``enterprises`` they may speak for), "open" (the ``existing`` interest), "own",
+    "waiting" (a membership or an enterprise not yet approved) or "none" (no enterprise)."""
 
     state: str
     enterprises: list = field(default_factory=list)
     existing: object = None
 
 
-def owner_enterprise_id(record):
-    """The id of the enterprise whose members keep ``record``, or None."""
-    if record.enterprise_field == "pk":
-        return record.pk
-    if record.enterprise_field:
-        return getattr(record, f"{record.enterprise_field}_id")
-    return None
+@dataclass(frozen=True)
+class Standing:
+    """What a member's next step on any record depends on: the enterprises they speak for (id:
+    name), whether a membership of theirs awaits a decision, and what those enterprises have
+    open: introductions (their projects' ids) and interests ((content type id, record id))."""
+
+    enterprises: dict
+    waiting: bool
+    introductions: frozenset
+    interests: frozenset
+
+
+def standing(user):
+    """``user``'s ``Standing``, kept until a membership, an enterprise, an introduction or an
+    interest changes (platform_site/cache.py): every record page they open reads it."""
+    return page_cache.kept(f"standing:{user.pk}", member_areas(), partial(_standing, user))
+
+
+def _standing(user):
+    enterprises = dict(enterprises_of(user).values_list("pk", "title"))
+    waiting = (
+        not enterprises
+        and Membership.objects.of(user).exclude(status=MembershipStatus.DECLINED).exists()
+    )
+    # (Of no enterprise, Django knows there is none without asking.)
+    introductions = Introduction.objects.filter(
+        enterprise__in=list(enterprises), status__in=OPEN_INTRODUCTIONS
+    ).values_list("project_id", flat=True)
+    interests = Interest.objects.filter(
+        enterprise__in=list(enterprises), status__in=OPEN_INTERESTS
+    ).values_list("content_type_id", "object_id")
+    return Standing(enterprises, waiting, frozenset(introductions), frozenset(interests))
 
 
 def enterprises_of(user):
@@ -91,17 +118,22 @@ def open_interest(record, enterprises):
 
 
 def next_step(user, record):
-    # Their names are all a next step shows of them, on every detail page a member opens.
-    mine = list(enterprises_of(user).only("pk", "title"))
-    if not mine:
-        waiting = Membership.objects.of(user).exclude(status=MembershipStatus.DECLINED).exists()
-        return NextStep("waiting" if waiting else "none")
-    candidates = [enterprise for enterprise in mine if enterprise.pk != owner_enterprise_id(record)]
+    known = standing(user)
+    if not known.enterprises:
+        return NextStep("waiting" if known.waiting else "none")
+    candidates = [pk for pk in known.enterprises if pk != record.keeper_id]
     if not candidates:
         return NextStep("own")
-    existing = open_interest(record, candidates)
-    if existing is not None:
-        return NextStep("open", existing=existing)
+    if is_introduction(record):
+        has_open = record.pk in known.introductions
+    else:
+        has_open = (ContentType.objects.get_for_model(record).pk, record.pk) in known.interests
+    if has_open:
+        existing = open_interest(
+            record, list(Enterprise.objects.filter(pk__in=candidates).only("pk", "title"))
+        )
+        if existing is not None:
+            return NextStep("open", existing=existing)
     return NextStep("express", enterprises=candidates)
 
 
@@ -120,7 +152,7 @@ def express(record, enterprise, user, message):
     or introduction, the existing one when there is one already."""
     if not enterprises_of(user).filter(pk=enterprise.pk).exists():
         raise InterestRefused(_("Only members of a verified enterprise can express interest."))
-    if enterprise.pk == owner_enterprise_id(record):
+    if enterprise.pk == record.keeper_id:
         raise InterestRefused(_("Your own enterprise published this."))
     existing = open_interest(record, [enterprise])
     if existing is not None:
@@ -199,7 +231,7 @@ def forward(interest_ids, staff_user):
 def _owners(record):
     """Who hears of an interest in ``record``: the active members of the enterprise that keeps
     it, else the record's own e-mail address (an institution's, an expert's)."""
-    enterprise_id = owner_enterprise_id(record)
+    enterprise_id = record.keeper_id
     if enterprise_id is not None:
         members = Membership.objects.active_in(enterprise_id).select_related("user__profile")
         users = [membership.user for membership in members]

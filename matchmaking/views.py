@@ -126,7 +126,9 @@ def express_interest(request, kind, slug):
     step = interest.next_step(request.user, record)
     if step.state != "express":
         return redirect(record)
-    form = InterestForm(request.POST or None, enterprises=step.enterprises)
+    # Read afresh, not from the member's kept standing: they are the form's choices.
+    enterprises = list(interest.enterprises_of(request.user).filter(pk__in=step.enterprises))
+    form = InterestForm(request.POST or None, enterprises=enterprises)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:

@@ -262,6 +262,21 @@ def fragment(request, areas, build, personal=False):
     return mark_safe(html)
 
 
+def kept(name, areas, build):
+    """What ``build()`` returns, kept under ``name`` and the versions of ``areas`` for
+    ``PERSONAL_PAGE_CACHE_SECONDS``: what one member's pages read on every request, until
+    something it is made of changes (their standing, matchmaking/interest.py)."""
+    seconds = settings.PERSONAL_PAGE_CACHE_SECONDS
+    if not seconds:
+        return build()
+    key = f"kept:{content_version(*areas)}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value
+
+
 # Where a fragment's parts meet: a page whose shared HTML sits around something of its own
 # (a member's next step) or in two places (the head and the body) keeps it as one fragment.
 FRAGMENT_BREAK = "<!-- fragment-break -->"

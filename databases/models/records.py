@@ -328,6 +328,21 @@ class Record(models.Model):
     def get_absolute_url(self):
         return reverse(f"databases:{self.url_name}-detail", args=[self.slug])
 
+    @property
+    def keeper_id(self):
+        """The id of the enterprise whose members keep this record, or None."""
+        if self.enterprise_field == "pk":
+            return self.pk
+        if self.enterprise_field:
+            return getattr(self, f"{self.enterprise_field}_id")
+        return None
+
+    @property
+    def identity(self):
+        """Its id and its keeper's, as text: a detail page's kept fragment names its record
+        by it (``browse.kept_record``)."""
+        return f"{self.pk} {self.keeper_id or ''}".strip()
+
     def values_on_publication(self):
         """Columns that the review sets, besides the status, when it publishes the record."""
         return {}

@@ -6,7 +6,7 @@ import pytest
 from django.http import HttpResponse
 from django.template import engines
 from django.test import override_settings
-from django.urls import path
+from django.urls import path, reverse
 
 from platform_site import cache as page_cache
 from platform_site import urls as site_urls
@@ -233,21 +233,32 @@ def test_the_detail_page_s_next_step_is_each_reader_s_own(client):
 
 
 def test_a_kept_detail_page_reads_only_what_the_reader_s_next_step_needs(
-    client, django_assert_num_queries
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
-    """Its title, description and links for sharing come from the kept fragment too."""
+    """Its title, description and links for sharing come from the kept fragment, the reader's
+    standing (their enterprises and what they have open) from what is kept for them."""
     membership = MembershipFactory()
     project = ProjectFactory(title="Floating solar plant", summary="A 20 MW plant on a lake.")
-    assert client.get(project.get_absolute_url()).status_code == 200
     client.force_login(membership.user)
-    # The user, the record's id and enterprise, the reader's enterprises, their open interest.
-    with django_assert_num_queries(4):
+    assert client.get(project.get_absolute_url()).status_code == 200
+    # The user (the record's id and enterprise are in the fragment).
+    with django_assert_num_queries(1):
         page = client.get(project.get_absolute_url()).content.decode()
     assert "<title>Floating solar plant · Projects ·" in page
     assert '<meta name="description" content="A 20 MW plant on a lake.">' in page
     assert '<meta property="og:title" content="Floating solar plant">' in page
     assert 'aria-current="page">Floating solar plant</a>' in page
     assert "Express interest" in page
+
+    # What they then express shows on the page at once.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("matchmaking:interest", args=[project.url_name, project.slug]),
+            {"message": "We build floating PV."},
+        )
+    assert response.status_code == 302
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "expressed interest on" in page and "Express interest" not in page
 
 
 def test_pages_kept_by_another_release_are_not_served(monkeypatch):
