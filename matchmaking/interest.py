@@ -129,9 +129,9 @@ def next_step(user, record):
     else:
         has_open = (ContentType.objects.get_for_model(record).pk, record.pk) in known.interests
     if has_open:
-        existing = open_interest(
-            record, list(Enterprise.objects.filter(pk__in=candidates).only("pk", "title"))
-        )
+        # The standing names them: no need to read them again.
+        mine = [Enterprise(pk=pk, title=known.enterprises[pk]) for pk in candidates]
+        existing = open_interest(record, mine)
         if existing is not None:
             return NextStep("open", existing=existing)
     return NextStep("express", enterprises=candidates)
