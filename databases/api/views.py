@@ -9,7 +9,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
@@ -92,6 +92,8 @@ def conditional(view, areas=()):
         version = content_version(*areas)
         digest = hashlib.sha256(f"{VERSION} {version} {request.get_full_path()}".encode())
         etag = quote_etag(digest.hexdigest()[:32])
+        # The answer's data is kept under it (ApiMixin.get).
+        request.content_etag = etag
         last_modified = _modified_at(version)
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
@@ -129,6 +131,33 @@ class ApiMixin:
             errors["lang"] = [_("Choose one of: %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)}]
         if errors:
             raise ValidationError(errors)
+
+    def get(self, request, *args, **kwargs):
+        """The answer as it was sent to the last client that asked for it, for
+        ``PUBLIC_PAGE_CACHE_SECONDS``: kept under its ETag (the content version it shows and its
+        address, ``conditional``), the media type it was rendered in (``?indent=`` of JSON) and
+        the site's origin its links start with. Nothing in it depends on who asks; the rate
+        limit and the parameters' checks have run for this client before."""
+        etag = getattr(request, "content_etag", None)
+        if settings.PUBLIC_PAGE_CACHE_SECONDS and etag:
+            self.answer_key = f"api:{etag}:{request.accepted_media_type}:{site_origin(request)}"
+            kept = cache.get(self.answer_key)
+            if kept is not None:
+                content, content_type = kept
+                return HttpResponse(content, content_type=content_type)
+        return super().get(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        key = getattr(self, "answer_key", None)
+        if key and isinstance(response, Response) and response.status_code == 200:
+            response.render()
+            cache.set(
+                key,
+                (response.content, response["Content-Type"]),
+                settings.PUBLIC_PAGE_CACHE_SECONDS,
+            )
+        return response
 
     def get_serializer_context(self):
         return {

@@ -344,6 +344,31 @@ def test_an_etag_changes_with_what_the_answer_shows_not_with_the_rest_of_the_sit
     assert after(lambda: SectorFactory(code="hydrogen")) == {"technologies", "projects", "sectors"}
 
 
+def test_an_answer_is_kept_for_the_next_client_until_what_it_shows_changes(
+    client, settings, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    settings.API_RATE_LIMIT = "3/min"
+    TechnologyFactory(title="Solar dryer", title_ru="Солнечная сушилка")
+    first = client.get(api("technologies"))
+
+    # The content version, the rate limit's count and the answer: all in the cache.
+    with django_assert_num_queries(0):
+        again = client.get(api("technologies"))
+    assert (again.content, again["Content-Type"]) == (first.content, first["Content-Type"])
+    assert again["ETag"] == first["ETag"]
+    # Another address (its query string) is another answer.
+    russian = client.get(api("technologies"), {"lang": "ru"}).json()["results"]
+    assert [record["title"] for record in russian] == ["Солнечная сушилка"]
+    # A kept answer still counts against the client's rate limit.
+    assert client.get(api("technologies")).status_code == 429
+
+    settings.API_RATE_LIMIT = "100/min"
+    with django_capture_on_commit_callbacks(execute=True):
+        TechnologyFactory(title="Wind turbine")
+    assert titles(client.get(api("technologies"))) == ["Wind turbine", "Solar dryer"]
+
+
 def test_a_compressed_answer_s_weak_etag_still_gets_its_304(client):
     """The text compression (platform_site/middleware.py) makes the ETag weak; a client that
     sends it back is answered as one that sent the strong one."""
