@@ -91,18 +91,6 @@ def _display_value(field, cleaned, raw):
     return raw
 
 
-def kept_record(model, slug, identity):
-    """The record of a detail page served from its kept fragment, as much of it as the reader's
-    next step reads (matchmaking.interest.next_step): its id and slug, and the enterprise that
-    keeps it, from ``identity`` (the fragment's first part, ``Record.identity``). Reading
-    every translated column of the row cost more than the next step itself."""
-    pk, _space, keeper = identity.partition(" ")
-    fields = {"pk": int(pk), "slug": slug}
-    if model.enterprise_field not in ("", "pk"):
-        fields[f"{model.enterprise_field}_id"] = int(keeper) if keeper else None
-    return model(**fields)
-
-
 def detail_queryset(model):
     """Published records with every relation a detail page shows, fetched up front."""
     foreign_keys = [

@@ -150,8 +150,8 @@ class RecordDetailView(DatabaseMixin, DetailView):
             request, content_areas(), content
         )
         # Kept, the fragment was rendered from the published record at this content version.
-        record = getattr(self, "object", None) or browse.kept_record(
-            self.database.model, self.kwargs["slug"], identity
+        record = getattr(self, "object", None) or self.database.model.from_identity(
+            self.kwargs["slug"], identity
         )
         return TemplateResponse(
             request,

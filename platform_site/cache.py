@@ -236,6 +236,17 @@ def public_page(view, areas=(), parameters=None):
 CSRF_MARK = "csrf-token-of-this-request"
 
 
+def _kept_or_built(key, seconds, build, storable=lambda: True):
+    """The value kept under ``key``, or ``build()``'s, kept for ``seconds`` if ``storable()``
+    says so once it is built (no ``key``: built each time)."""
+    value = cache.get(key) if key else None
+    if value is None:
+        value = build()
+        if key and storable():
+            cache.set(key, value, seconds)
+    return value
+
+
 def fragment(request, areas, build, personal=False):
     """The HTML ``build()`` returns for this page (its normalised URL, in this language),
     kept under the versions of ``areas`` for whoever asks next, signed in or not: what a
@@ -251,12 +262,14 @@ def fragment(request, areas, build, personal=False):
     )
     whose = f"{request.user.pk}:" if personal else ""
     key = f"fragment:{content_version(*areas)}:{whose}{_url_key(request)}" if seconds else None
-    html = cache.get(key) if key else None
-    if html is None:
-        made_before = _made_for_this_request(request)
-        html = str(build())
-        if key and (made_before or not _made_for_this_request(request)):
-            cache.set(key, html, seconds)
+    # Kept only if building it used nothing made for this request that was not used before.
+    made_before = _made_for_this_request(request)
+    html = _kept_or_built(
+        key,
+        seconds,
+        lambda: str(build()),
+        lambda: made_before or not _made_for_this_request(request),
+    )
     if personal:
         html = html.replace(CSRF_MARK, get_token(request))
     return mark_safe(html)
@@ -267,14 +280,8 @@ def kept(name, areas, build):
     ``PERSONAL_PAGE_CACHE_SECONDS``: what one member's pages read on every request, until
     something it is made of changes (their standing, matchmaking/interest.py)."""
     seconds = settings.PERSONAL_PAGE_CACHE_SECONDS
-    if not seconds:
-        return build()
-    key = f"kept:{content_version(*areas)}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, seconds)
-    return value
+    key = f"kept:{content_version(*areas)}:{name}" if seconds else None
+    return _kept_or_built(key, seconds, build)
 
 
 # Where a fragment's parts meet: a page whose shared HTML sits around something of its own

@@ -424,8 +424,8 @@ MAX_REQUEST_BYTES = env.int("DJANGO_MAX_REQUEST_BYTES", default=25 * 1024 * 1024
 # Files in one request: a member's submission form sends at most 6 images and a PDF.
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
-# Seconds a public page is cached for visitors without a session (0 turns it off); any change
-# to a record or a taxonomy makes every cached page stale at once (platform_site/cache.py).
+# Seconds a public page (or an API answer) is cached for visitors without a session (0 turns it
+# off); a change to what it shows makes it stale at once (platform_site/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 # A member's dashboard, kept for them until something it shows changes, at most this long.
 PERSONAL_PAGE_CACHE_SECONDS = env.int("PERSONAL_PAGE_CACHE_SECONDS", default=300)

@@ -340,8 +340,20 @@ class Record(models.Model):
     @property
     def identity(self):
         """Its id and its keeper's, as text: a detail page's kept fragment names its record
-        by it (``browse.kept_record``)."""
+        by it (``from_identity``)."""
         return f"{self.pk} {self.keeper_id or ''}".strip()
+
+    @classmethod
+    def from_identity(cls, slug, identity):
+        """The record of a detail page served from its kept fragment, as much of it as the
+        reader's next step reads (matchmaking.interest.next_step): its id, slug and keeper,
+        from its ``identity``. Reading every translated column of the row cost more than the
+        next step itself."""
+        pk, _space, keeper = identity.partition(" ")
+        fields = {"pk": int(pk), "slug": slug}
+        if cls.enterprise_field not in ("", "pk"):
+            fields[f"{cls.enterprise_field}_id"] = int(keeper) if keeper else None
+        return cls(**fields)
 
     def values_on_publication(self):
         """Columns that the review sets, besides the status, when it publishes the record."""
