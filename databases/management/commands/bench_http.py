@@ -48,7 +48,8 @@ PAGES = [
     ("search", "/en/search/?q=solar", 0.10, True),
     ("search (Chinese)", "/zh-hans/search/?q=%E5%85%89%E4%BC%8F", 0.10, True),
     ("member dashboard", "/en/member/", None, True),
-    # The API, with no ETag sent: each request does the work (a 304 would cost next to nothing).
+    # The API, anonymous and with no ETag sent: the whole answer, kept once the first client
+    # asked (a 304 would cost less still).
     ("API list", "/api/v1/projects/", 0.25, False),
     ("API filtered list", "/api/v1/technologies/?trl_min=6&sector=wind-energy", 0.25, False),
     ("API search", "/api/v1/technologies/?q=solar", 0.10, False),
