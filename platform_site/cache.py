@@ -278,9 +278,10 @@ def fragment(request, areas, build, personal=False):
 def kept(name, areas, build):
     """What ``build()`` returns, kept under ``name`` and the versions of ``areas`` for
     ``PERSONAL_PAGE_CACHE_SECONDS``: what one member's pages read on every request, until
-    something it is made of changes (their standing, matchmaking/interest.py)."""
+    something it is made of changes (their standing, matchmaking/interest.py). Kept per
+    language, as fragments are: a translated field reads the active one's column."""
     seconds = settings.PERSONAL_PAGE_CACHE_SECONDS
-    key = f"kept:{content_version(*areas)}:{name}" if seconds else None
+    key = f"kept:{content_version(*areas)}:{get_language()}:{name}" if seconds else None
     return _kept_or_built(key, seconds, build)
 
 

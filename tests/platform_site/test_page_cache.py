@@ -8,6 +8,7 @@ from django.template import engines
 from django.test import override_settings
 from django.urls import path, reverse
 
+from databases.models import Enterprise
 from platform_site import cache as page_cache
 from platform_site import urls as site_urls
 from platform_site.cache import bump_content_version, content_version, public_page
@@ -259,6 +260,15 @@ def test_a_kept_detail_page_reads_only_what_the_reader_s_next_step_needs(
     assert response.status_code == 302
     page = client.get(project.get_absolute_url()).content.decode()
     assert "expressed interest on" in page and "Express interest" not in page
+
+    # The reader's standing names their enterprise in the page's language.
+    enterprise = membership.enterprise
+    Enterprise.objects.filter(pk=enterprise.pk).update(title_ru="ООО «Солнце»")
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.changed_after_commit("enterprises")
+    assert enterprise.title in client.get(project.get_absolute_url()).content.decode()
+    russian = client.get(project.get_absolute_url().replace("/en/", "/ru/", 1))
+    assert "ООО «Солнце»" in russian.content.decode()
 
 
 def test_pages_kept_by_another_release_are_not_served(monkeypatch):
