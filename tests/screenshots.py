@@ -173,7 +173,8 @@ def shoot(page, url, path, name, lang, width):
             });
         }"""
     )
-    page.wait_for_load_state("networkidle")
+    # The load state was reached before the images turned eager: wait for them themselves.
+    page.wait_for_function("() => [...document.images].every((img) => img.complete)")
     page.screenshot(path=target, full_page=True)
 
 
